@@ -1,0 +1,127 @@
+"""Turn one article's findings into graph nodes and edges with stable ids and evidence."""
+from __future__ import annotations
+
+from govgraph.loaders.article import Article
+from govgraph.loaders.extract.bodies import classify, jurisdiction_of, qualify, split_title
+from govgraph.loaders.extract.findings import Findings, Span
+
+from . import ids
+from .model import Evidence, Graph, Node
+
+_KIND_KEY = {"常务会议": "executive", "全体会议": "plenary", "主任会议": "chairmen", "主席会议": "chairmen",
+             "专题会议": "special", "联席会议": "joint", "办公会议": "office", "常委会议": "standing"}
+_ROLE_EDGE = {"chair": "chaired", "attendee": "attended", "nonvoting": "sat_in", "speaker": "spoke_at"}
+_DOC_EDGE = {"reviewed": "reviewed", "approved": "approved", "heard": "heard", "studied": "studied"}
+
+
+def _sentence(text: str, span: Span) -> tuple[int, int]:
+    """The sentence around a span: provenance shows whole sentences, not fragments."""
+    lo = max(text.rfind(c, 0, span.start) for c in "。！？；\n") + 1
+    ends = [i for i in (text.find(c, span.end) for c in "。！？；\n") if i != -1]
+    hi = min(ends) + 1 if ends else len(text)
+    return lo, hi
+
+
+def build_article(article: Article, f: Findings) -> Graph:
+    """The graph of one article: its meetings, people, posts, bodies, documents and the article itself."""
+    g = Graph()
+    text = article.text
+    art_key = ids.article_id(article.id)
+    place = f.place
+    pub = article.published.isoformat() if article.published else None
+    g.add_node(Node(art_key, "Article", article.title or article.source, {
+        "title": article.title, "published": pub, "source": article.source, "newspaper": article.newspaper,
+        "url": article.url}))
+
+    def ev(span: Span, day: str | None) -> Evidence:
+        lo, hi = _sentence(text, span)
+        return Evidence(art_key, lo, hi, text[lo:hi].strip(), day or pub)
+
+    def body_node(written: str) -> str:
+        name = qualify(written, place)
+        code = jurisdiction_of(written, place)
+        nid = ids.body_id(name, code)
+        g.add_node(Node(nid, "Body", name, {"name": name, "kind": classify(name), "jurisdiction": code}))
+        return nid
+
+    def person_node(name: str, titles: list[str]) -> str:
+        code = (place.code if place else None)
+        for t in titles:  # a provincial or national title says whose official this is
+            b, _ = split_title(t)
+            if b:
+                code = jurisdiction_of(b, place) or code
+                break
+        pid = ids.person_id(name, code)
+        g.add_node(Node(pid, "Person", name, {"name": name, "jurisdiction": code}))
+        return pid
+
+    person_ids: dict[str, str] = {}
+    for name, mentions in f.people.items():
+        titles = [t for m in mentions for t in m.titles]
+        person_ids[name] = person_node(name, titles)
+
+    for m in f.meetings:
+        day = m.date.isoformat() if m.date else None
+        body = body_node(m.body)
+        kind_key = _KIND_KEY.get(m.kind, "meeting")
+        mid = ids.meeting_id(g.nodes[body].label, g.nodes[body].props["jurisdiction"], day, kind_key,
+                             fallback=article.id)
+        g.add_node(Node(mid, "Meeting", f"{g.nodes[body].label}{_kind_label(m)}" + (f" {day}" if day else ""), {
+            "name": m.name, "kind": m.kind, "ordinal": m.ordinal, "date": day, "part_of_day": m.part_of_day,
+            "body": g.nodes[body].label, "referenced": False}))
+        g.add_edge(body, "convened", mid, ev(m.span, day))
+        g.add_edge(art_key, "describes", mid, ev(m.span, day))
+        for role, who in m.roles:
+            pid = person_ids.get(who.name) or person_node(who.name, who.titles)
+            g.add_edge(pid, _ROLE_EDGE[role], mid, ev(who.span, day))
+        for d in m.documents:
+            if d.action not in _DOC_EDGE:
+                continue
+            did = ids.document_id(d.title)
+            g.add_node(Node(did, "Document", d.title, {"title": d.title}))
+            g.add_edge(mid, _DOC_EDGE[d.action], did, ev(d.span, day))
+        for ref in m.refers_to:
+            rid = f"meeting/ref/{ids.slug(ref.name)}"
+            g.add_node(Node(rid, "Meeting", ref.name, {"name": ref.name, "kind": "会议", "referenced": True}))
+            g.add_edge(mid, "refers_to", rid, ev(ref.span, day))
+        for t in m.tasks:
+            g.add_edge(body_node(t.body), "leads_task", mid, ev(t.span, day))
+
+    meeting_day = next((m.date.isoformat() for m in f.meetings if m.date), None)
+    for name, mentions in f.people.items():
+        for men in mentions:
+            for title in men.titles:
+                b, role = split_title(title)
+                bid = body_node(b) if b else None
+                blabel = g.nodes[bid].label if bid else None
+                code = g.nodes[bid].props["jurisdiction"] if bid else (place.code if place else None)
+                post = ids.post_id(blabel, role, code)
+                label = _post_label(blabel, role)
+                g.add_node(Node(post, "Post", label, {"name": label, "role": role, "as_written": title}))
+                g.add_edge(person_ids[name], "holds_post", post, ev(men.span, meeting_day))
+                if bid:
+                    g.add_edge(post, "post_in", bid, ev(men.span, meeting_day))
+    for r in f.reporters:
+        rid = ids.person_id(r.name, "press")
+        g.add_node(Node(rid, "Person", r.name, {"name": r.name, "jurisdiction": "press", "journalist": True}))
+        g.add_edge(rid, "reported", art_key, ev(r.span, pub))
+    return g
+
+
+def _post_label(body: str | None, role: str) -> str:
+    """衡阳市政府 + 市长 reads 衡阳市市长; 衡阳市委 + 书记 reads 衡阳市委书记."""
+    if body and body.endswith("政府") and role.endswith(("市长", "省长", "县长", "区长", "旗长", "州长")):
+        return body[:-2] + role
+    return f"{body or ''}{role}"
+
+
+_KIND_LABEL = {"executive": "常务会议", "plenary": "全体会议", "special": "专题会议", "joint": "联席会议",
+               "office": "办公会议", "standing": "常委会议"}
+
+
+def _kind_label(m) -> str:
+    """The kind as the label says it: derived from the id's kind so every report of a meeting agrees."""
+    key = _KIND_KEY.get(m.kind, "meeting")
+    if key == "chairmen":
+        return "主任会议" if "人大" in m.body else "主席会议"
+    return _KIND_LABEL.get(key, "会议")

@@ -1,0 +1,126 @@
+"""The graph model: plain nodes and typed edges, each edge with the evidence it was read from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+NODE_TYPES = ("Person", "Body", "Post", "Meeting", "Document", "Article")
+# edge type -> (source type, target type); names mirror the ontology's properties
+EDGE_TYPES = {
+    "chaired": ("Person", "Meeting"),
+    "attended": ("Person", "Meeting"),
+    "sat_in": ("Person", "Meeting"),  # 列席: present without being a member
+    "spoke_at": ("Person", "Meeting"),
+    "convened": ("Body", "Meeting"),
+    "reviewed": ("Meeting", "Document"),
+    "approved": ("Meeting", "Document"),
+    "heard": ("Meeting", "Document"),
+    "studied": ("Meeting", "Document"),
+    "holds_post": ("Person", "Post"),
+    "post_in": ("Post", "Body"),
+    "reported": ("Person", "Article"),
+    "describes": ("Article", "Meeting"),
+    "refers_to": ("Meeting", "Meeting"),
+    "leads_task": ("Body", "Meeting"),
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an edge was read: the article, the character span, the words, and the day they speak of."""
+
+    article: str
+    start: int
+    end: int
+    quote: str
+    observed: str | None = None  # ISO date the statement holds on (the meeting's or the article's day)
+
+    @property
+    def key(self) -> str:
+        return f"{self.article}:{self.start}-{self.end}"
+
+
+@dataclass
+class Node:
+    """A person, body, post, meeting, document or article; ``id`` is stable across runs."""
+
+    id: str
+    type: str
+    label: str
+    props: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.type not in NODE_TYPES:
+            raise ValueError(f"unknown node type {self.type!r}; expected one of {', '.join(NODE_TYPES)}")
+
+
+@dataclass
+class Edge:
+    """A typed edge with every piece of evidence for it."""
+
+    source: str
+    type: str
+    target: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def __post_init__(self):
+        if self.type not in EDGE_TYPES:
+            raise ValueError(f"unknown edge type {self.type!r}; expected one of {', '.join(EDGE_TYPES)}")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source, self.type, self.target)
+
+    @property
+    def first_seen(self) -> str | None:
+        days = [e.observed for e in self.evidence if e.observed]
+        return min(days) if days else None
+
+    @property
+    def last_seen(self) -> str | None:
+        days = [e.observed for e in self.evidence if e.observed]
+        return max(days) if days else None
+
+
+@dataclass
+class Graph:
+    """Nodes by id and edges by (source, type, target); adding twice merges instead of duplicating."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+
+    def add_node(self, node: Node) -> Node:
+        """Add a node, or fill in properties the stored one lacks (the first value seen wins)."""
+        have = self.nodes.get(node.id)
+        if have is None:
+            self.nodes[node.id] = node
+            return node
+        for k, v in node.props.items():
+            if have.props.get(k) in (None, "", []):
+                have.props[k] = v
+        return have
+
+    def add_edge(self, source: str, type: str, target: str, evidence: Evidence | None = None) -> Edge:
+        """Add an edge, or add evidence to the one already there."""
+        edge = self.edges.get((source, type, target))
+        if edge is None:
+            edge = self.edges[(source, type, target)] = Edge(source, type, target)
+        if evidence is not None and evidence.key not in {e.key for e in edge.evidence}:
+            edge.evidence.append(evidence)
+        return edge
+
+    def merge(self, other: "Graph") -> None:
+        """Merge another graph into this one."""
+        for n in other.nodes.values():
+            self.add_node(Node(n.id, n.type, n.label, dict(n.props)))
+        for e in other.edges.values():
+            for ev in e.evidence or [None]:
+                self.add_edge(e.source, e.type, e.target, ev)
+
+    def counts(self) -> dict[str, int]:
+        """How many nodes of each type and edges of each type."""
+        out: dict[str, int] = {}
+        for n in self.nodes.values():
+            out[n.type] = out.get(n.type, 0) + 1
+        for e in self.edges.values():
+            out[e.type] = out.get(e.type, 0) + 1
+        return out

@@ -1,0 +1,67 @@
+"""Dates of meetings: datelines, relative days, years written in the text, part of day."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .findings import Span
+from .lexicon import PART_OF_DAY
+from .numerals import cn_to_int
+
+_PART = "上午|下午|晚上|晚间|当晚|早上|中午|凌晨"
+DATE_EXPR = re.compile(
+    rf"(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})年)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
+    rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?P<p>{_PART})?"
+    rf"|(?P<rel>今天|今日|昨天|昨日|前天|当天|当日|同日|同一天|日前|近日|近期|前不久)(?P<p2>{_PART})?"
+    rf"|(?P<p3>当晚)"
+)
+
+
+def resolve(y: int | None, m: int, d: int, published: date | None) -> date | None:
+    """A month and day to a date; without a year, the latest such day not after publication."""
+    if y is None:
+        if published is None:
+            return None
+        y = published.year
+        try:
+            if date(y, m, d) > published + timedelta(days=1):
+                y -= 1
+        except ValueError:
+            return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def date_at(match: re.Match, *, published: date | None, event: date | None) -> tuple[date | None, str | None, bool]:
+    """(date, part of day, settled?) for one DATE_EXPR match.
+
+    今天 and 昨天 count from publication; 当天 and 同日 from the day already being reported.
+    """
+    part = PART_OF_DAY.get(match.group("p") or match.group("p2") or match.group("p3") or "")
+    if match.group("m"):
+        y = cn_to_int(match.group("y")) if match.group("y") else None
+        return resolve(y, cn_to_int(match.group("m")), cn_to_int(match.group("d")), published), part, True
+    rel = match.group("rel")
+    if match.group("p3"):
+        return event or published, part, True
+    if rel in ("今天", "今日"):
+        return published, part, True
+    if rel in ("昨天", "昨日"):
+        return (published - timedelta(days=1)) if published else None, part, True
+    if rel == "前天":
+        return (published - timedelta(days=2)) if published else None, part, True
+    if rel in ("当天", "当日", "同日", "同一天"):
+        return event or published, part, True
+    return None, part, True  # 日前, 近日: the day is not told
+
+
+def first_date(text: str, lo: int, hi: int, *, published, event) -> tuple[date | None, str | None, Span | None]:
+    """The first date expression in ``text[lo:hi]`` that is not inside a 《title》."""
+    for m in DATE_EXPR.finditer(text, lo, hi):
+        if text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
+            continue
+        d, part, _ = date_at(m, published=published, event=event)
+        return d, part, Span(m.start(), m.end(), m.group(0))
+    return None, None, None

@@ -1,0 +1,79 @@
+"""Documents in 《》 and what a meeting did with them: reviewed, approved, heard, studied."""
+from __future__ import annotations
+
+import re
+
+from .findings import DocMention, Span
+
+_VERBS = [
+    ("审议并原则通过", "both"), ("审议并通过", "both"), ("审议通过", "both"), ("讨论通过", "both"),
+    ("研究通过", "both"), ("审定通过", "both"), ("审议批准", "both"), ("原则通过", "approved"),
+    ("表决通过", "approved"), ("通过", "approved"), ("批准", "approved"), ("原则同意", "approved"),
+    ("审议", "reviewed"), ("讨论", "reviewed"), ("研究", "reviewed"), ("审阅", "reviewed"), ("审查", "reviewed"),
+    ("听取", "heard"), ("学习", "studied"), ("传达", "studied"), ("领学", "studied"), ("印发", "mentioned"),
+]
+_VERB_RE = re.compile("|".join(sorted((v for v, _ in _VERBS), key=len, reverse=True)))
+_ACTION = dict(_VERBS)
+_CLAUSE_END = "。；！？\n"
+_GLUE = re.compile(r"^(?:[、，,和及与]|以及)?$")
+
+
+def titles(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each outermost 《…》 in the range, end after 》; nested 《》 stay inside."""
+    hi = len(text) if hi is None else hi
+    out, depth, start = [], 0, 0
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == "《":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+        elif ch in "。\n" and depth:
+            depth = 0  # an unclosed 《 never swallows the next sentence
+    return out
+
+
+def _groups(text: str, spans):
+    """Runs of titles written together (《A》《B》、《C》和《D》) share one verb."""
+    groups: list[list[tuple[int, int]]] = []
+    for s in spans:
+        if groups and _GLUE.match(text[groups[-1][-1][1]:s[0]]):
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    return groups
+
+
+def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]:
+    """Each title with the action of the nearest verb before it in its clause (or 经…审议通过 after it)."""
+    hi = len(text) if hi is None else hi
+    out: list[DocMention] = []
+    for group in _groups(text, titles(text, lo, hi)):
+        first, last = group[0][0], group[-1][1]
+        clause_lo = max(text.rfind(c, lo, first) for c in _CLAUSE_END + "，") + 1
+        clause_lo = max(clause_lo, lo)
+        verbs = list(_VERB_RE.finditer(text, clause_lo, first))
+        action = _ACTION[verbs[-1].group(0)] if verbs else None
+        if action is None:
+            tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])
+            after = list(_VERB_RE.finditer(text, last, tail_hi))
+            action = _ACTION[after[-1].group(0)] if after else "mentioned"
+            clause_hi = tail_hi
+        else:
+            clause_hi = last
+        span_lo = verbs[-1].start() if verbs else first
+        span = Span(span_lo, clause_hi, text[span_lo:clause_hi])
+        for s, e in group:
+            title = text[s + 1:e - 1].strip()
+            if not title:
+                continue
+            if action == "both":
+                out.append(DocMention(title, "reviewed", span))
+                out.append(DocMention(title, "approved", span))
+            else:
+                out.append(DocMention(title, action, span))
+    return out

@@ -1,0 +1,133 @@
+"""Meetings named in the text, told apart into the ones reported and the ones only referred to."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .findings import Span
+from .numerals import cn_to_int
+
+# Kinds of meeting, longest first so that 党组扩大会议 is not read as 扩大会议.
+KINDS = ["党组扩大会议", "党组会议", "常委会扩大会议", "常委会会议", "常务会议", "全体会议", "扩大会议", "主任会议",
+         "主席会议", "常委会议", "专题会议", "联席会议", "办公会议", "委员会议", "会议"]
+_KIND_RE = re.compile("|".join(KINDS))
+# What a convening body's name ends with.
+_BODY_END = re.compile(
+    r"(?:常委会|常务委员会|人民政府|政府|国务院|政协|委员会|领导小组|小组|党组|政治局|深改委|财经委|编委|党委|工委|"
+    r"[省市县区州旗盟]委|中央|人大|指挥部|联席会|议事协调机构|主任|办公室|管委会|总工会|纪委|监委|法院|检察院)$"
+)
+_ORD = re.compile(r"第([〇零一二三四五六七八九十百\d]+)次$")
+_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
+_TERM = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+$")
+_LEFT_STOP = re.compile(
+    r"(?:召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
+    r"并|是|为|由|经|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
+)
+_HELD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})?(?:召开|举行)(?:了)?$")
+_REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
+_REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
+_WIDE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
+
+
+@dataclass
+class MeetingMention:
+    """One place the text names a meeting."""
+
+    name: str
+    body: str
+    kind: str
+    ordinal: int | None
+    year: int | None
+    span: Span
+    held: bool  # named as held (召开, 举行, 主持召开) rather than as the source of 精神
+
+
+def _body_left(text: str, end: int, floor: int) -> int:
+    """Where a body name that ends at ``end`` begins: the last stop word or punctuation before it."""
+    lo = max(floor, end - 30)
+    seg = text[lo:end]
+    stops = list(_LEFT_STOP.finditer(seg))
+    return lo + (stops[-1].end() if stops else 0)
+
+
+def _subject_before(text: str, verb_start: int, floor: int) -> str:
+    """The subject of ``…召开`` / ``…举行``: the words since the clause began, minus a date."""
+    lo = max(text.rfind(c, floor, verb_start) for c in "，。；：\n ") + 1
+    lo = max(lo, floor)
+    subj = text[lo:verb_start]
+    subj = re.sub(r"^.*?(?:日|上午|下午|晚上|当天|同日|随后|会前|会后|此前|紧接着|接着)", "", subj)
+    return subj if _BODY_END.search(subj) and 2 <= len(subj) <= 30 else ""
+
+
+def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[MeetingMention]:
+    """Every meeting named in ``text[lo:hi]`` with its body, kind, ordinal and year."""
+    hi = len(text) if hi is None else hi
+    out: list[MeetingMention] = []
+    for m in _KIND_RE.finditer(text, lo, hi):
+        kind = m.group(0)
+        if text.startswith("精神", m.end()) and kind == "会议" and text[m.start() - 2:m.start()] in ("工作", "视频"):
+            pass
+        left = m.start()
+        ordinal = year = None
+        om = _ORD.search(text, max(lo, left - 8), left)
+        if om:
+            ordinal, left = cn_to_int(om.group(1)), om.start()
+        ym = _YEAR.search(text, max(lo, left - 6), left)
+        if ym:
+            year, left = int(ym.group(1)), ym.start()
+        tm = _TERM.search(text, max(lo, left - 8), left)
+        term_start = tm.start() if tm else left
+        # 党组会议 and 常委会会议 carry part of the body in the kind
+        body_tail = ""
+        if kind.startswith("党组"):
+            body_tail, kind = "党组", kind[2:]
+        elif kind.startswith("常委会") and kind != "常委会议":
+            body_tail, kind = "常委会", kind[3:]
+        start = _body_left(text, term_start, lo)
+        body = text[start:term_start] + body_tail
+        if tm and not text[start:term_start]:  # 十四届全国人大常委会: the term stands before the body
+            start = _body_left(text, tm.start(), lo)
+            body = text[start:tm.start()] + body_tail
+        held_verb = None
+        if not body or body == body_tail:
+            # 市委常委会召开扩大会议: the body is the subject of 召开
+            before = text[max(lo, start - 6):start]
+            vm = re.search(r"(?:召开|举行)了?$", before)
+            if vm:
+                held_verb = vm
+                subj = _subject_before(text, max(lo, start - 6) + vm.start(), lo)
+                if subj:
+                    body = subj + body_tail
+        if not body or not _BODY_END.search(body):
+            continue
+        if held_verb is not None:
+            span_lo = max(lo, start - 6) + held_verb.start() - len(body) + len(body_tail)
+        else:
+            span_lo = start
+        name = text[start:m.end()] if held_verb is None else body + text[term_start:m.end()]
+        if held_verb is not None and body_tail and not name.startswith(body):
+            name = body + kind
+        before = text[max(lo, span_lo - 12):span_lo]
+        clause_before = re.split(r"[，。；\n]", before)[-1]
+        after = text[m.end():m.end() + 6]
+        referenced = bool(_REFERENCE_BEFORE.search(clause_before) or _REFERENCE_AFTER.match(after)
+                          or _WIDE.match(body))
+        held = not referenced and (held_verb is not None or re.search(r"(?:召开|举行)了?$", clause_before) is not None
+                                   or re.match(r"^(?:在|于)?[\u4e00-\u9fff]{0,8}(?:召开|举行)", after) is not None)
+        out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,
+                                  span=Span(span_lo, m.end(), text[span_lo:m.end()]), held=held))
+    return out
+
+
+def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
+    """Two mentions of one meeting: one body, kinds that agree (会议 agrees with any), no clash of ordinals."""
+    if _strip_place(a.body) != _strip_place(b.body):
+        return False
+    if a.kind != b.kind and "会议" not in (a.kind, b.kind):
+        return False
+    return a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal
+
+
+def _strip_place(body: str) -> str:
+    return re.sub(r"^(?:中共)?[\u4e00-\u9fff]{2,8}?(?=[省市县区州旗盟]委|[省市县区州旗盟]政府|[省市县区州旗盟]人大|[省市县区州旗盟]政协)",
+                  "", body)

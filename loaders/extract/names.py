@@ -1,0 +1,163 @@
+"""Person names: a name at a position, names after titles, and lists of names."""
+from __future__ import annotations
+
+import re
+
+from .findings import NameMention, Span
+from .lexicon import (AFTER_NAME, AFTER_NAME_PUNCT, COMPOUND_SURNAMES, CORE_TITLE_RE, GROUP_LABEL_RE, SURNAMES,
+                      is_cjk)
+
+_MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,8})+")
+_TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
+_TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
+_GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
+_GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
+# A title's body prefix never runs across these: they belong to the sentence, not to the post.
+_PREFIX_STOP = re.compile(
+    r"(?:了|由|受|请|经|向|将|把|被|就|并|(?:和|与|及|同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
+    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等)"
+)
+_SEP = "、，,和及与;；"
+_NOT_NAMES = {"会议", "同志", "领导", "成员", "代表", "委员", "主任", "书记", "常委", "大家", "我们", "全市", "全省",
+              "全县", "全区", "有关", "相关", "各级", "负责", "部门", "单位", "主要", "分管", "其他", "在家", "市直",
+              "县直", "区直", "省直", "列席", "出席", "参加", "应邀", "以上", "等人"}
+
+
+def boundary_at(text: str, i: int) -> bool:
+    """True when a name may end right before ``text[i]``."""
+    if i >= len(text):
+        return True
+    if text[i] in AFTER_NAME_PUNCT:
+        return True
+    return text.startswith(AFTER_NAME, i)
+
+
+def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
+    """The person name starting at ``text[i]``, or None; prefers 3 characters, then 2, then 4."""
+    m = _MINORITY.match(text, i)
+    if m:
+        whole = m.group(0)
+        cut = max(whole.rfind(c) for c in "·•・．.") + 1
+        for n in range(2, len(whole) - cut + 1):
+            if boundary_at(text, i + cut + n):
+                return text[i:i + cut + n]
+        return None
+    two = text[i:i + 2]
+    if two in COMPOUND_SURNAMES:
+        lengths = (3, 4)
+    elif text[i:i + 1] in SURNAMES or not need_surname:
+        lengths = (3, 2)
+    else:
+        return None
+    for n in lengths:
+        cand = text[i:i + n]
+        if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n):
+            if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
+                continue
+            return cand
+    return None
+
+
+def _function_word_ends(text: str, i: int) -> bool:
+    """True when the third character is a function word, not the end of a name (李红在会上, 张霞和李明)."""
+    c = text[i + 2:i + 3]
+    if not boundary_at(text, i + 2):
+        return False
+    if c in "在为对向就将被并也等率受作":
+        return True
+    if c in "和及与同":
+        return name_at(text, i + 3) is not None
+    return False
+
+
+def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str, int]]:
+    """Titles written right before position ``start`` (``市委书记、市长`` -> both), nearest last."""
+    titles: list[tuple[str, int]] = []
+    end = start
+    while end > floor:
+        m = _TITLE_AT_END.search(text, max(floor, end - 8), end)
+        if m is None:
+            break
+        # the body part of the title: CJK run to the left, cut at the last sentence-level word
+        left = m.start()
+        lo = left
+        while lo > floor and lo > left - 22 and "\u4e00" <= text[lo - 1] <= "\u9fff":
+            lo -= 1
+        prefix = text[lo:left]
+        stops = list(_PREFIX_STOP.finditer(prefix))
+        if stops:
+            prefix = prefix[stops[-1].end():]
+        begin = left - len(prefix)
+        titles.insert(0, (text[begin:end], begin))
+        if begin > floor and text[begin - 1] in "、，," and text[begin - 1] == "、":
+            end = begin - 1
+            continue
+        break
+    return titles
+
+
+def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMention]:
+    """Every ``title + name`` in ``text[lo:hi]``, e.g. 市委书记、市委全面深化改革委员会主任邓群策."""
+    hi = len(text) if hi is None else hi
+    out: list[NameMention] = []
+    for m in _TITLE.finditer(text, lo, hi):
+        name = name_at(text, m.end())
+        if not name:
+            continue
+        chain = title_chain_before(text, m.end(), lo)
+        after = m.end() + len(name)
+        in_list = after < len(text) and text[after] in "、和及"
+        # 市委常委 before one name is a post; before a list it only says who the people are
+        titles = [t for t, _ in chain if not (in_list and _GROUP.fullmatch(t))]
+        out.append(NameMention(name, Span(m.end(), m.end() + len(name), name), titles))
+    return out
+
+
+def _strip_titles(piece: str) -> tuple[list[str], str]:
+    """Split ``副市长张三`` into (["副市长"], "张三"); group labels are dropped, not kept as titles."""
+    titles = []
+    rest = piece
+    while True:
+        g = _GROUP.match(rest)
+        if g and len(rest) > g.end():
+            rest = rest[g.end():]
+            continue
+        best = None
+        for m in _TITLE.finditer(rest):
+            tail = rest[m.end():]
+            if 2 <= len(tail) <= 4 and (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail):
+                best = m
+                break
+        if best is None:
+            return titles, rest
+        titles.append(rest[:best.end()])
+        rest = rest[best.end():]
+
+
+def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
+    """Names in a list such as ``市领导赖馨正、段志刚和刘泽友``, titles inside the list kept per name.
+
+    A title before a run of names applies to each of them until the next title; a group label gives none.
+    """
+    out: list[NameMention] = []
+    current: list[str] = []
+    for m in re.finditer(f"[^{_SEP}\\s]+", text[lo:hi]):
+        piece = m.group(0)
+        start = lo + m.start()
+        piece = re.sub(r"(?:等|同志|等同志|等人)$", "", piece)
+        titles, rest = _strip_titles(piece)
+        if titles:
+            current = titles
+        name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4)) else None
+        if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
+                                                or name[:2] in COMPOUND_SURNAMES):
+            s = start + len(piece) - len(rest)
+            out.append(NameMention(name, Span(s, s + len(name), name), list(current)))
+        elif not name:
+            current = []
+    return out
+
+
+def group_label_before(text: str, i: int) -> bool:
+    """True when a group label (市领导, 市委常委) heads the list that starts at ``i``."""
+    return bool(_GROUP_AT_END.search(text[max(0, i - 12):i]))

@@ -1,0 +1,129 @@
+"""Jurisdictions: find the place an article is about, with its GB/T 2260 division code.
+
+The gazetteer is the division table that the ``cpca`` package ships (3,500 provinces, cities and counties).
+We read its CSV directly: importing ``cpca`` itself would pull pandas into every command.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from .findings import Place
+
+_SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,3}族)*(?:自治区|自治州|自治县|自治旗)|特别行政区|省|市|地区|盟|县|区|旗)$")
+# Short forms that are everyday words in this genre far more often than they are places.
+_COMMON = {"和平", "城区", "新区", "市中", "东方", "光明", "胜利", "红旗", "向阳", "新华", "城关", "白云", "长安",
+           "开发", "高新", "江北", "江南", "河东", "河西", "城中", "城东", "城西", "城南", "城北", "中山", "西湖",
+           "鼓楼", "铁西", "铁东", "郊区", "矿区", "市辖", "平安", "永安", "太平", "安定", "大同", "新城", "海南",
+           "文明", "和田", "通州", "南山", "北海", "青山", "金山", "朝阳", "普陀", "双桥", "东风", "前进", "友谊",
+           "和谐", "吉利", "长寿", "宁安", "正安", "兴安", "新市", "宝山", "民主", "团结", "清河", "东区", "西区"}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict, ahocorasick.Automaton]:
+    """code -> (name, level) and an automaton of full and short names -> [(code, full?)]."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca package (its division table) is not installed")
+    table = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    places: dict[str, tuple[str, str]] = {}
+    keys: dict[str, list[tuple[str, bool]]] = {}
+    with table.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code, name = row["adcode"][:6], row["name"]
+            if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") or not name:
+                continue
+            level = "province" if code[2:] == "0000" else "city" if code[4:] == "00" else "county"
+            places[code] = (name, level)
+            keys.setdefault(name, []).append((code, True))
+            m = _SUFFIX.match(name)
+            if m and len(m.group(1)) >= 2 and m.group(1) not in _COMMON:
+                keys.setdefault(m.group(1), []).append((code, False))
+    auto = ahocorasick.Automaton()
+    for k, v in keys.items():
+        auto.add_word(k, (k, v))
+    auto.make_automaton()
+    return places, auto
+
+
+def _place(code: str) -> Place:
+    places, _ = gazetteer()
+    name, level = places[code]
+    prov = places.get(code[:2] + "0000", (None,))[0]
+    city = places.get(code[:4] + "00", (None,))[0] if level == "county" else None
+    return Place(name=name, level=level, code=code, province=prov, city=city)
+
+
+def place_mentions(text: str) -> Counter:
+    """How strongly each division is mentioned: a full name counts 2, a short form 1; longest match wins."""
+    _, auto = gazetteer()
+    hits = sorted(auto.iter(text), key=lambda h: (h[0] - len(h[1][0]) + 1, -len(h[1][0])))
+    score: Counter = Counter()
+    covered = -1
+    for end, (key, cands) in hits:
+        start = end - len(key) + 1
+        if start <= covered:
+            continue
+        covered = end
+        for code, full in cands:
+            score[code] += 2 if full else 1
+    return score
+
+
+_LEVEL_OF_BODY = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
+                  "县": "county", "区": "county", "旗": "county"}
+
+
+def detect_place(text: str, *, body_level: str | None = None) -> Place | None:
+    """The division an article is about: the most mentioned one of the level its bodies speak for."""
+    score = place_mentions(text)
+    if not score:
+        return None
+    places, _ = gazetteer()
+    # a mention of a province or city also supports its counties, so hierarchy breaks ties
+    ranked = []
+    for code, s in score.items():
+        name, level = places[code]
+        support = score.get(code[:2] + "0000", 0) + (score.get(code[:4] + "00", 0) if level == "county" else 0)
+        fits = _fits(name, level, body_level)
+        ranked.append((fits, s, support, code))
+    ranked.sort(reverse=True)
+    fits, s, support, code = ranked[0]
+    return _place(code)
+
+
+def _fits(name: str, level: str, body_level: str | None) -> int:
+    if body_level is None:
+        return 1
+    if body_level == "city":
+        return 2 if level == "city" else 1 if level == "county" and name.endswith("市") else 0
+    return 2 if level == body_level else 0
+
+
+def resolve_place(name: str) -> Place | None:
+    """A place named by the user (``衡阳``, ``衡阳市``, ``430400``)."""
+    places, auto = gazetteer()
+    if name in places:
+        return _place(name)
+    exact = [(c, full) for end, (key, cands) in auto.iter(name) if key == name for c, full in cands]
+    if not exact:
+        return None
+    order = {"province": 0, "city": 1, "county": 2}
+    exact.sort(key=lambda cf: (not cf[1], order[places[cf[0]][1]]))
+    return _place(exact[0][0])
+
+
+def body_level(body: str) -> str | None:
+    """The level a body speaks for, from its first characters: 市委 -> city, 县政府 -> county."""
+    if body.startswith(("国务院", "中共中央", "中央", "全国", "十", "国家")):
+        return "national"
+    for prefix, level in sorted(_LEVEL_OF_BODY.items(), key=lambda kv: -len(kv[0])):
+        if body.startswith(prefix):
+            return level
+    return None

@@ -1,0 +1,110 @@
+"""Who did what at a meeting: chair (主持), attendee (出席/参加), non-voting (列席), speaker, reporter."""
+from __future__ import annotations
+
+import re
+
+from .findings import NameMention, Span
+from .lexicon import has_surname
+from .names import boundary_at, names_in_list
+
+_CHAIR = re.compile(r"主持")
+_ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加)")
+_NONVOTING = re.compile(r"列席")
+_SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)|强调|指出|提出要求|作出部署)")
+_HEARD = re.compile(r"听取(?:了)?")
+_REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
+_LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|人员(?:有|包括)[：:]?|[：:]")
+_CLAUSE_END = "。；！？\n"
+
+
+class NameIndex:
+    """Person mentions by where they end, so a verb can find the name written right before it."""
+
+    def __init__(self, text: str, mentions: list[NameMention]):
+        self.text = text
+        self.by_end: dict[int, NameMention] = {}
+        for m in mentions:
+            self.by_end.setdefault(m.span.end, m)
+
+    def ending_at(self, pos: int) -> NameMention | None:
+        """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
+        for gap in ("", "同志", "在会上", "在会议上", "在"):
+            p = pos - len(gap)
+            if gap and self.text[p:pos] != gap:
+                continue
+            if p in self.by_end:
+                return self.by_end[p]
+        # a bare name not seen before: accept only with a known surname right after a clause break or 由
+        for n in (3, 2):
+            s = pos - n
+            cand = self.text[s:pos]
+            if s >= 0 and has_surname(cand) and (s == 0 or self.text[s - 1] in "，。；\n、 由■") \
+                    and re.fullmatch(r"[\u4e00-\u9fff]+", cand):
+                return NameMention(cand, Span(s, pos, cand))
+        return None
+
+
+def _clause_lo(text: str, pos: int, lo: int) -> int:
+    return max(lo, max(text.rfind(c, lo, pos) for c in _CLAUSE_END) + 1)
+
+
+def _clause_hi(text: str, pos: int, hi: int) -> int:
+    ends = [i for i in (text.find(c, pos, hi) for c in _CLAUSE_END) if i != -1]
+    return min(ends) if ends else hi
+
+
+def chairs(text: str, lo: int, hi: int, index: NameIndex) -> list[NameMention]:
+    """Names right before 主持 (``市委书记邓群策主持``, ``会议由李四主持``, ``受……委托，李四主持``)."""
+    out = []
+    for m in _CHAIR.finditer(text, lo, hi):
+        if text.startswith(("召开的", "的"), m.end()) or re.match(r"召开的|[^，。；]{0,20}的[^，。；]{0,10}精神", text[m.end():m.end() + 30]):
+            continue
+        who = index.ending_at(m.start())
+        if who:
+            out.append(who)
+    return out
+
+
+def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, exclude_prefix: str = "") -> list[NameMention]:
+    out = []
+    for m in verb.finditer(text, lo, hi):
+        if exclude_prefix and text[m.start() - 1:m.start()] == exclude_prefix:
+            continue
+        after = _LIST_AFTER.match(text, m.end() + (2 if text.startswith("会议", m.end()) else 0)) \
+            if re.match(r"(?:会议)?(?:的|人员|[：:])", text[m.end():m.end() + 4]) else None
+        if after:
+            out.extend(names_in_list(text, after.end(), _clause_hi(text, after.end(), hi)))
+            continue
+        c_lo = _clause_lo(text, m.start(), lo)
+        out.extend(names_in_list(text, c_lo, m.start()))
+    return out
+
+
+def attendees(text: str, lo: int, hi: int) -> list[NameMention]:
+    """Names in the list before 出席 / 参加 / 应邀出席, or after ``出席会议的有``."""
+    return _list_role(text, lo, hi, _ATTEND)
+
+
+def nonvoting(text: str, lo: int, hi: int) -> list[NameMention]:
+    """Names that 列席: they sit in but are not members."""
+    return _list_role(text, lo, hi, _NONVOTING)
+
+
+def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[NameMention]:
+    """People who speak or report at the meeting: ``X讲话``, ``X作说明``, ``听取了X关于……的汇报``."""
+    out = []
+    for men in mentions:
+        if not (lo <= men.span.start < hi):
+            continue
+        e = men.span.end
+        c_lo = _clause_lo(text, men.span.start, lo)
+        clause_before = text[c_lo:men.span.start]
+        if _REF_CLAUSE.search(clause_before) and not _HEARD.search(clause_before):
+            continue
+        tail = text[e:_clause_hi(text, e, hi)]
+        if _HEARD.search(clause_before) and re.search(r"(?:汇报|报告|说明|情况介绍)", tail[:60]):
+            out.append(men)
+        elif re.match(r"(?:同志)?(?:在会上|在会议上|，)?(?:讲话|发言|作[^，。；]{0,24}?(?:报告|说明|讲话|发言|汇报)|"
+                      r"(?:就[^，。；]{0,20})?(?:强调|指出|要求|提出))", tail) and "精神" not in tail[:8]:
+            out.append(men)
+    return out

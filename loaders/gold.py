@@ -1,0 +1,38 @@
+"""Findings in the shape of the gold annotation (shared/corpus/GOLD.md): one object per input file."""
+from __future__ import annotations
+
+from .extract.findings import Findings
+from .extract.pipeline import positions_of
+
+
+def meeting_record(m) -> dict:
+    """One meeting as a gold record."""
+    docs = lambda action: list(dict.fromkeys(d.title for d in m.documents if d.action == action))
+    return {
+        "name": m.name,
+        "date": m.date.isoformat() if m.date else None,
+        "part_of_day": m.part_of_day,
+        "ordinal": m.ordinal,
+        "body": m.body,
+        "chair": m.names("chair"),
+        "attendees": m.names("attendee"),
+        "documents_reviewed": docs("reviewed"),
+        "documents_approved": docs("approved"),
+    }
+
+
+def gold_record(source: str, findings: list[Findings]) -> dict:
+    """The gold-shaped record of one file from the findings of its articles."""
+    meetings, people, reporters = [], {}, []
+    for f in findings:
+        meetings.extend(meeting_record(m) for m in f.meetings)
+        for name, mentions in f.people.items():
+            people.setdefault(name, [])
+            for p in positions_of(mentions):
+                if p not in people[name]:
+                    people[name].append(p)
+        for r in f.reporters:
+            if r.name not in reporters:
+                reporters.append(r.name)
+    return {"source": source, "meetings": meetings,
+            "people": [{"name": n, "positions": p} for n, p in people.items()], "reporters": reporters}

@@ -1,0 +1,115 @@
+"""Saved analyst questions: NAME.rq (SPARQL) and NAME.cypher (Cypher) side by side, with one header.
+
+Header lines at the top of the .rq file::
+
+    # name: meetings_chaired_by
+    # description: Meetings a person chaired.
+    # param: person (string) — the person's name, as written
+    # param: from (date) = 1900-01-01 — first day of the range
+
+Parameters are bound by the engine (Oxigraph substitutions, Cypher $parameters), never pasted into the text.
+Oxigraph binds only variables that a query projects, so each .rq selects its parameter variables too and
+the runner leaves them out of the answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+_PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*(\S+))?\s*(?:[—-]+\s*(.*))?$")
+
+
+class QueryError(Exception):
+    """An unknown saved query or a parameter that is missing or malformed."""
+
+
+@dataclass
+class Param:
+    name: str
+    type: str = "string"
+    default: str | None = None
+    description: str = ""
+
+    def convert(self, raw):
+        """Turn the text given on the command line into the parameter's type."""
+        if self.type == "int":
+            try:
+                return int(raw)
+            except ValueError as exc:
+                raise QueryError(f"parameter {self.name} must be an integer, got {raw!r}") from exc
+        if self.type == "date":
+            try:
+                return date.fromisoformat(str(raw))
+            except ValueError as exc:
+                raise QueryError(f"parameter {self.name} must be a date like 2021-04-22, got {raw!r}") from exc
+        return str(raw)
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    description: str
+    params: list[Param] = field(default_factory=list)
+    sparql: str = ""
+    cypher: str | None = None
+
+    @property
+    def ordered(self) -> bool:
+        """True when the answer has a meaningful order (the query says ORDER BY)."""
+        return "ORDER BY" in self.sparql.upper()
+
+    def bind(self, given: dict[str, str]) -> dict:
+        """Typed parameter values: the given ones, defaults for the rest; a missing one is named."""
+        unknown = set(given) - {p.name for p in self.params}
+        if unknown:
+            raise QueryError(f"query {self.name} has no parameter {', '.join(sorted(unknown))}; "
+                             f"its parameters: {', '.join(p.name for p in self.params) or 'none'}")
+        out = {}
+        for p in self.params:
+            if p.name in given:
+                out[p.name] = p.convert(given[p.name])
+            elif p.default is not None:
+                out[p.name] = p.convert(p.default)
+            else:
+                raise QueryError(f"query {self.name} needs parameter {p.name!r} ({p.description}); "
+                                 f"pass --param {p.name}=VALUE")
+        return out
+
+
+def _parse(name: str, sparql: str, cypher: str | None) -> SavedQuery:
+    q = SavedQuery(name=name, description="", sparql=sparql, cypher=cypher)
+    for line in sparql.splitlines():
+        if not line.startswith("#"):
+            break
+        if line.startswith("# description:"):
+            q.description = line.split(":", 1)[1].strip()
+        m = _PARAM.match(line)
+        if m:
+            default = m.group(3)
+            if default in ('""', "''"):
+                default = ""
+            q.params.append(Param(m.group(1), m.group(2) or "string", default, (m.group(4) or "").strip()))
+    return q
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    """Every saved query shipped in this package, by name."""
+    root = resources.files(__name__)
+    out = {}
+    for f in sorted(root.iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".rq"):
+            name = f.name[:-3]
+            cy = root / f"{name}.cypher"
+            out[name] = _parse(name, f.read_text(encoding="utf-8"),
+                               cy.read_text(encoding="utf-8") if cy.is_file() else None)
+    return out
+
+
+def get_query(name: str) -> SavedQuery:
+    """A saved query by name; an unknown name lists the known ones."""
+    qs = saved_queries()
+    if name not in qs:
+        raise QueryError(f"no saved query {name!r}; known queries: {', '.join(qs)}")
+    return qs[name]

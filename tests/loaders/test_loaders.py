@@ -1,0 +1,86 @@
+"""Loaders: page splitting, broken sentences, encodings, JSON Lines, HTML, bad files."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from govgraph.loaders import LoadError, load_path, load_paths
+from govgraph.loaders.textpage import join_broken, split_page
+
+PAGE = """市政府召开常务会议
+研究部署防汛工作
+李明主持
+■本报记者 王芳
+本报讯 6月3日上午，市长李明主持召开市政府第21次常务会议，研究部署
+
+防汛工作。
+会议强调，要压实责任。
+
+县委常委会召开会议
+（记者 赵强）
+本报讯 6月3日，县委书记周立主持召开县委常委会会议。
+会议还研究了其他事项。
+"""
+
+
+def test_page_splits_into_articles_at_datelines():
+    arts = split_page(PAGE, source="p.txt", published=date(2024, 6, 4))
+    assert [a.title for a in arts] == ["市政府召开常务会议", "县委常委会召开会议"]
+    assert "研究部署防汛工作。" in arts[0].text  # the column break is mended
+    assert arts[1].text.startswith("县委常委会召开会议\n（记者 赵强）")
+
+
+def test_join_broken_keeps_whole_sentences_apart():
+    assert join_broken(["会议指出，要", "抓好落实。", "会议强调，要保持定力。"]) == ["会议指出，要抓好落实。", "会议强调，要保持定力。"]
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b"")])
+def test_encodings_are_detected(tmp_path, encoding, bom):
+    p = tmp_path / "page-2024-06-04.txt"
+    p.write_bytes(bom + PAGE.encode(encoding))
+    res = load_path(p)
+    assert len(res.articles) == 2
+    assert res.articles[0].published == date(2024, 6, 4)
+    assert "李明" in res.articles[0].text
+
+
+def test_jsonl_reads_metadata_and_reports_bad_lines(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    good = {"text": PAGE.split("\n\n县委")[0], "title": "市政府召开常务会议", "date": "2024-06-04",
+            "source": "某日报", "url": "http://example.org/a"}
+    p.write_text(json.dumps(good, ensure_ascii=False) + "\n{broken json\n" + json.dumps({"title": "x"}) + "\n",
+                 encoding="utf-8")
+    res = load_path(p)
+    assert len(res.articles) == 1
+    a = res.articles[0]
+    assert (a.published, a.newspaper, a.url) == (date(2024, 6, 4), "某日报", "http://example.org/a")
+    assert len(res.errors) == 2 and "feed.jsonl:2" in str(res.errors[0]) and "text" in str(res.errors[1])
+
+
+def test_html_page_text_and_date(tmp_path):
+    p = tmp_path / "a.html"
+    body = "".join(f"<p>{line}</p>" for line in PAGE.split("\n\n")[0].splitlines())
+    p.write_text(f'<html><head><title>t</title><meta name="publishdate" content="2024-06-04">'
+                 f"<script>var x='本报讯';</script></head><body><nav>首页</nav>{body}</body></html>", encoding="utf-8")
+    res = load_path(p)
+    assert res.articles[0].published == date(2024, 6, 4)
+    assert "var x" not in res.articles[0].text and "首页" not in res.articles[0].text
+    assert "李明主持召开市政府第21次常务会议" in res.articles[0].text
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
+    good = tmp_path / "good-2024-06-04.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    odd = tmp_path / "x.pdf"
+    odd.write_bytes(b"%PDF")
+    missing = tmp_path / "missing.txt"
+    results = list(load_paths([empty, odd, missing, good]))
+    errors = [r for r in results if isinstance(r, LoadError)]
+    assert len(errors) == 3
+    assert "empty file" in str(errors[0]) and "unsupported file type .pdf" in str(errors[1])
+    assert "missing.txt" in str(errors[2])
+    assert len(results[3].articles) == 2

@@ -1,0 +1,58 @@
+"""Every saved query runs on the seed page and gives the answer a reader expects."""
+from __future__ import annotations
+
+import pytest
+
+from govgraph.queries import QueryError, get_query, saved_queries
+
+EXPECTED = {
+    "meetings_chaired_by": ({"person": "邓群策"}, [
+        ("衡阳市委全面深化改革委员会会议 2021-04-22", "2021-04-22", "衡阳市委全面深化改革委员会"),
+        ("衡阳市委常委会会议 2021-04-22", "2021-04-22", "衡阳市委常委会")]),
+    "meeting_attendees": ({"meeting": "常务会议"}, [("衡阳市政府常务会议 2021-04-22", "朱健", "chaired")]),
+    "documents_approved_by_body": ({"body": "市政府", "from": "2021-04-01", "to": "2021-04-30"}, 4),
+    "co_attendance_pairs": ({"min_count": "1"}, 14 * 13 // 2),
+    "person_timeline": ({"person": "朱健"}, [
+        ("2021-04-22", "meeting", "衡阳市政府常务会议 2021-04-22", "chaired"),
+        ("2021-04-22", "post", "衡阳市市长", "holds_post")]),
+    "meetings_per_body_month": ({}, [("衡阳市委全面深化改革委员会", "2021-04", 1), ("衡阳市委常委会", "2021-04", 1),
+                                     ("衡阳市政府", "2021-04", 1)]),
+}
+
+
+def test_every_saved_query_has_an_expectation_here():
+    assert set(saved_queries()) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_saved_query_on_seed(name, store, seed_graph):
+    store.write(seed_graph)
+    q = get_query(name)
+    params, want = EXPECTED[name]
+    cols, rows = store.run(q, q.bind(params))
+    assert not set(cols) & {p.name for p in q.params}, "parameters are not answer columns"
+    if isinstance(want, int):
+        assert len(rows) == want
+    else:
+        assert rows == want
+
+
+def test_date_range_excludes_outside(store, seed_graph):
+    store.write(seed_graph)
+    q = get_query("documents_approved_by_body")
+    assert store.run(q, q.bind({"body": "市政府", "from": "2021-05-01"}))[1] == []
+
+
+def test_a_parameter_with_quotes_is_data_not_query(store, seed_graph):
+    store.write(seed_graph)
+    q = get_query("meetings_chaired_by")
+    assert store.run(q, q.bind({"person": '邓群策" } UNION { ?p ?x ?y } #'}))[1] == []
+
+
+def test_errors_name_what_is_wrong():
+    with pytest.raises(QueryError, match="known queries: .*meetings_chaired_by"):
+        get_query("no_such_query")
+    with pytest.raises(QueryError, match="needs parameter 'person'"):
+        get_query("person_timeline").bind({})
+    with pytest.raises(QueryError, match="must be a date"):
+        get_query("documents_approved_by_body").bind({"body": "x", "from": "April"})
