@@ -14,6 +14,7 @@ DATE_EXPR = re.compile(
     rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?P<p>{_PART})?"
     rf"|(?P<rel>今天|今日|昨天|昨日|前天|当天|当日|同日|同一天|日前|近日|近期|前不久)(?P<p2>{_PART})?"
     rf"|(?P<p3>当晚)"
+    rf"|(?<![\d月])(?P<d2>\d{{1,2}})日(?P<p4>{_PART})?(?!电)"
 )
 
 
@@ -39,7 +40,15 @@ def date_at(match: re.Match, *, published: date | None, event: date | None) -> t
 
     今天 and 昨天 count from publication; 当天 and 同日 from the day already being reported.
     """
-    part = PART_OF_DAY.get(match.group("p") or match.group("p2") or match.group("p3") or "")
+    part = PART_OF_DAY.get(match.group("p") or match.group("p2") or match.group("p3") or match.group("p4") or "")
+    if match.group("d2"):  # 27日上午: the month of publication, or the one before
+        if published is None:
+            return None, part, True
+        d = int(match.group("d2"))
+        y, m = published.year, published.month
+        if d > published.day + 1:
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        return resolve(y, m, d, published), part, True
     if match.group("m"):
         y = cn_to_int(match.group("y")) if match.group("y") else None
         return resolve(y, cn_to_int(match.group("m")), cn_to_int(match.group("d")), published), part, True
@@ -57,11 +66,16 @@ def date_at(match: re.Match, *, published: date | None, event: date | None) -> t
     return None, part, True  # 日前, 近日: the day is not told
 
 
-def first_date(text: str, lo: int, hi: int, *, published, event) -> tuple[date | None, str | None, Span | None]:
-    """The first date expression in ``text[lo:hi]`` that is not inside a 《title》."""
+def first_date(text: str, lo: int, hi: int, *, published, event, last: bool = False):
+    """The first (or last) date expression in ``text[lo:hi]`` that is not inside a 《title》."""
+    found = None
     for m in DATE_EXPR.finditer(text, lo, hi):
         if text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
             continue
-        d, part, _ = date_at(m, published=published, event=event)
-        return d, part, Span(m.start(), m.end(), m.group(0))
-    return None, None, None
+        found = m
+        if not last:
+            break
+    if found is None:
+        return None, None, None
+    d, part, _ = date_at(found, published=published, event=event)
+    return d, part, Span(found.start(), found.end(), found.group(0))

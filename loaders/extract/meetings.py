@@ -21,12 +21,12 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
 _TERM = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+$")
 _LEFT_STOP = re.compile(
     r"(?:召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
-    r"并|是|为|由|经|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
+    r"并|是|为|由|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
 )
 _HELD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})?(?:召开|举行)(?:了)?$")
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
-_WIDE = re.compile(r"^(?:全国|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
+_WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 
 
 @dataclass
@@ -113,7 +113,7 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
         referenced = bool(_REFERENCE_BEFORE.search(clause_before) or _REFERENCE_AFTER.match(after)
                           or _WIDE.match(body))
         held = not referenced and (held_verb is not None or re.search(r"(?:召开|举行)了?$", clause_before) is not None
-                                   or re.match(r"^(?:在|于)?[\u4e00-\u9fff]{0,8}(?:召开|举行)", after) is not None)
+                                   or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)
         out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,
                                   span=Span(span_lo, m.end(), text[span_lo:m.end()]), held=held))
     return out

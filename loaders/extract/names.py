@@ -14,7 +14,8 @@ _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
 _GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
-    r"(?:了|由|受|请|经|向|将|把|被|就|并|(?:和|与|及|同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
+    r"(?:了|由|受|请|向|将|把|被|就|并|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
+    r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等)"
 )
 _SEP = "、，,和及与;；"
@@ -27,7 +28,7 @@ def boundary_at(text: str, i: int) -> bool:
     """True when a name may end right before ``text[i]``."""
     if i >= len(text):
         return True
-    if text[i] in AFTER_NAME_PUNCT:
+    if text[i] in AFTER_NAME_PUNCT or text[i].isdigit():
         return True
     return text.startswith(AFTER_NAME, i)
 
@@ -141,9 +142,7 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     """
     out: list[NameMention] = []
     current: list[str] = []
-    for m in re.finditer(f"[^{_SEP}\\s]+", text[lo:hi]):
-        piece = m.group(0)
-        start = lo + m.start()
+    for start, piece in _list_pieces(text, lo, hi):
         piece = re.sub(r"(?:等|同志|等同志|等人)$", "", piece)
         titles, rest = _strip_titles(piece)
         if titles:
@@ -156,6 +155,20 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         elif not name:
             current = []
     return out
+
+
+def _list_pieces(text: str, lo: int, hi: int):
+    """Split a list at 、 ， ； and at 和/及/与 that join two items (not the 和 inside 王和平 or 伍家和)."""
+    for m in re.finditer(r"[^、，,；;\s]+", text[lo:hi]):
+        piece, start = m.group(0), lo + m.start()
+        cut = 0
+        for j in re.finditer(r"和|及|与|以及", piece):
+            before, after = piece[cut:j.start()], piece[j.end():]
+            if len(before) >= 2 and after and (after[0] in SURNAMES or after[:2] in COMPOUND_SURNAMES
+                                               or _TITLE.search(after[:12]) or _GROUP.match(after)):
+                yield start + cut, before
+                cut = j.end()
+        yield start + cut, piece[cut:]
 
 
 def group_label_before(text: str, i: int) -> bool:

@@ -15,7 +15,7 @@ from .names import name_at, titled_names
 from .places import body_level, detect_place, resolve_place
 from .reporters import reporters
 
-_TERM_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]+届)+")
+_TERM_PREFIX = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+")
 
 
 def header_end(text: str) -> int:
@@ -53,7 +53,7 @@ def _meetings(text: str, head_end: int) -> list[tuple[Meeting, list[MeetingMenti
 
 
 def _is_reference(mm: MeetingMention) -> bool:
-    return mm.name.startswith(("全国", "全省", "全市", "全区", "全县"))
+    return bool(re.match(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县)", mm.name))
 
 
 def _anchor(group: list[MeetingMention], head_end: int) -> int:
@@ -95,7 +95,7 @@ def extract(article: Article) -> Findings:
         meeting.scope = (lo, hi)
         a = _anchor(group, head_end)
         s_lo = _sentence_start(text, a) if a >= head_end else head_end
-        d, part, span = first_date(text, s_lo, a + 1, published=article.published, event=ev_date)
+        d, part, span = first_date(text, s_lo, a + 1, published=article.published, event=ev_date, last=True)
         if span is None:
             d, part = ev_date, ev_part
         elif d is None and part is not None and ev_date is not None and not re.search(r"日前|近日|近期|前不久", span.text):

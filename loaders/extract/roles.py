@@ -15,6 +15,8 @@ _HEARD = re.compile(r"听取(?:了)?")
 _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
 _LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|人员(?:有|包括)[：:]?|[：:]")
 _CLAUSE_END = "。；！？\n"
+# a date may stand between a name and its verb: 韩立衡6月16日主持召开
+_DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:上午|下午|晚上)?(?:在[\u4e00-\u9fff]{1,4})?$")
 
 
 class NameIndex:
@@ -28,7 +30,9 @@ class NameIndex:
 
     def ending_at(self, pos: int) -> NameMention | None:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
-        for gap in ("", "同志", "在会上", "在会议上", "在"):
+        dm = _DATE_GAP.search(self.text, max(0, pos - 12), pos)
+        gaps = ("", "同志", "在会上", "在会议上", "在") + ((dm.group(0),) if dm else ())
+        for gap in gaps:
             p = pos - len(gap)
             if gap and self.text[p:pos] != gap:
                 continue
