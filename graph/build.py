@@ -9,6 +9,7 @@ from . import ids
 from .model import Evidence, Graph, Node
 
 _KIND_KEY = {"常务会议": "executive", "全体会议": "plenary", "主任会议": "chairmen", "主席会议": "chairmen",
+             "委员长会议": "chairmen",
              "专题会议": "special", "联席会议": "joint", "办公会议": "office", "常委会议": "standing"}
 _ROLE_EDGE = {"chair": "chaired", "attendee": "attended", "nonvoting": "sat_in", "speaker": "spoke_at"}
 _DOC_EDGE = {"reviewed": "reviewed", "approved": "approved", "heard": "heard", "studied": "studied"}
@@ -123,5 +124,5 @@ def _kind_label(m) -> str:
     """The kind as the label says it: derived from the id's kind so every report of a meeting agrees."""
     key = _KIND_KEY.get(m.kind, "meeting")
     if key == "chairmen":
-        return "主任会议" if "人大" in m.body else "主席会议"
+        return m.kind if m.kind in ("委员长会议", "主任会议", "主席会议") else "会议"
     return _KIND_LABEL.get(key, "会议")

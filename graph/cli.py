@@ -251,6 +251,25 @@ def view(output, store_path, title):
 
 
 @main.command()
+@click.argument("who")
+@click.option("--relation", default=None, help="Only edges of this type, e.g. chaired or holds_post.")
+@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Folder of the embedded RDF store.")
+def explain(who, relation, store_path):
+    """Show the sentences behind a node's edges: WHO is a node id, a label or a person's name."""
+    from .explain import explain as run, format_support
+
+    try:
+        store = open_store("oxigraph", path=store_path)
+    except StoreError as exc:
+        _fail(str(exc))
+    rows = run(store.store, who, relation=relation)
+    store.close()
+    if not rows:
+        _fail(f"nothing in the store is called {who!r}" + (f" with {relation} edges" if relation else ""), 1)
+    click.echo(format_support(rows))
+
+
+@main.command()
 @_store_options
 def stats(store_path, neo4j_uri, backend, user, password):
     """Count what the store holds."""

@@ -12,6 +12,7 @@ _GOV_ROLE = {"市长": "市政府", "副市长": "市政府", "常务副市长":
              "副区长": "区政府", "常务副区长": "区政府", "旗长": "旗政府", "副旗长": "旗政府", "州长": "州政府",
              "副州长": "州政府", "盟长": "盟行政公署", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院"}
 _ROLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
+_BODY_TAIL = re.compile(r"(?:委|政府|国务院|人大|政协|委员会|局|厅|办|部|院|组)$")
 KINDS = ("人大", "政协", "党委", "政府", "部门", "其他")
 
 
@@ -82,4 +83,7 @@ def split_title(title: str) -> tuple[str | None, str]:
         return _GOV_ROLE.get(role), role
     if prefix in ("自治区", "省", "市", "县", "区", "州", "旗") and role in _GOV_ROLE:
         return _GOV_ROLE[role], role
+    if role in _GOV_ROLE and not _BODY_TAIL.search(prefix):  # 宜宾市长: a place, then the head of its government
+        gov = _GOV_ROLE[role]
+        return (prefix if prefix.endswith(gov[0]) else prefix + gov[0]) + gov[1:], role
     return prefix, role

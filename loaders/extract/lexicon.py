@@ -67,3 +67,6 @@ def is_cjk(s: str) -> bool:
 def has_surname(name: str) -> bool:
     """True when ``name`` starts with a known single or compound surname."""
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES
+
+# A title written after a name, as later mentions do: 李志刚市长, 邓群策书记, 王红副市长.
+TRAILING_TITLE_RE = r"(?:同志|(?:常务)?副?(?:书记|市长|省长|县长|区长|旗长|州长|主任|主席|总理|部长|局长|秘书长))"

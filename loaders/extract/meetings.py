@@ -8,8 +8,9 @@ from .findings import Span
 from .numerals import cn_to_int
 
 # Kinds of meeting, longest first so that 党组扩大会议 is not read as 扩大会议.
-KINDS = ["党组扩大会议", "党组会议", "常委会扩大会议", "常委会会议", "常务会议", "全体会议", "扩大会议", "主任会议",
-         "主席会议", "常委会议", "专题会议", "联席会议", "办公会议", "委员会议", "会议"]
+KINDS = ["党组（扩大）会议", "常委会（扩大）会议", "党组扩大会议", "党组会议", "常委会扩大会议", "常委会会议", "常务会议",
+         "全体会议", "（扩大）会议", "扩大会议", "委员长会议", "主任会议", "主席会议", "常委会议", "专题会议", "联席会议",
+         "办公会议", "委员会议", "会议"]
 _KIND_RE = re.compile("|".join(KINDS))
 # What a convening body's name ends with.
 _BODY_END = re.compile(
@@ -64,7 +65,7 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
     hi = len(text) if hi is None else hi
     out: list[MeetingMention] = []
     for m in _KIND_RE.finditer(text, lo, hi):
-        kind = m.group(0)
+        kind = m.group(0).replace("（扩大）", "扩大")
         if text.startswith("精神", m.end()) and kind == "会议" and text[m.start() - 2:m.start()] in ("工作", "视频"):
             pass
         left = m.start()
@@ -129,5 +130,6 @@ def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
 
 
 def _strip_place(body: str) -> str:
+    body = body.replace("人民政府", "政府").replace("中共", "")
     return re.sub(r"^(?:中共)?[\u4e00-\u9fff]{2,8}?(?=[省市县区州旗盟]委|[省市县区州旗盟]政府|[省市县区州旗盟]人大|[省市县区州旗盟]政协)",
                   "", body)

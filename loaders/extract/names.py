@@ -5,12 +5,13 @@ import re
 
 from .findings import NameMention, Span
 from .lexicon import (AFTER_NAME, AFTER_NAME_PUNCT, COMPOUND_SURNAMES, CORE_TITLE_RE, GROUP_LABEL_RE, SURNAMES,
-                      is_cjk)
+                      TRAILING_TITLE_RE, is_cjk)
 
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,8})+")
 _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
 _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
+_TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 _GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
@@ -147,6 +148,10 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         titles, rest = _strip_titles(piece)
         if titles:
             current = titles
+        trailing = _TRAILING_FULL.fullmatch(rest)
+        if trailing and not titles and (trailing.group(1)[:1] in SURNAMES or trailing.group(1)[:2] in COMPOUND_SURNAMES):
+            # 王红副市长: the title comes after the name
+            rest = trailing.group(1)
         name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4)) else None
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
                                                 or name[:2] in COMPOUND_SURNAMES):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .findings import NameMention, Span
-from .lexicon import has_surname
+from .lexicon import TRAILING_TITLE_RE, has_surname
 from .names import boundary_at, names_in_list
 
 _CHAIR = re.compile(r"主持")
@@ -16,6 +16,7 @@ _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
 _LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|人员(?:有|包括)[：:]?|[：:]")
 _CLAUSE_END = "。；！？\n"
 # a date may stand between a name and its verb: 韩立衡6月16日主持召开
+_TRAILING = re.compile(f"{TRAILING_TITLE_RE}$")
 _DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:上午|下午|晚上)?(?:在[\u4e00-\u9fff]{1,4})?$")
 
 
@@ -31,7 +32,8 @@ class NameIndex:
     def ending_at(self, pos: int) -> NameMention | None:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
         dm = _DATE_GAP.search(self.text, max(0, pos - 12), pos)
-        gaps = ("", "同志", "在会上", "在会议上", "在") + ((dm.group(0),) if dm else ())
+        tm = _TRAILING.search(self.text, max(0, pos - 5), pos)
+        gaps = ("", "同志", "在会上", "在会议上", "在") + ((dm.group(0),) if dm else ()) + ((tm.group(0),) if tm else ())
         for gap in gaps:
             p = pos - len(gap)
             if gap and self.text[p:pos] != gap:
@@ -39,12 +41,16 @@ class NameIndex:
             if p in self.by_end:
                 return self.by_end[p]
         # a bare name not seen before: accept only with a known surname right after a clause break or 由
-        for n in (3, 2):
-            s = pos - n
-            cand = self.text[s:pos]
-            if s >= 0 and has_surname(cand) and (s == 0 or self.text[s - 1] in "，。；\n、 由■") \
-                    and re.fullmatch(r"[\u4e00-\u9fff]+", cand):
-                return NameMention(cand, Span(s, pos, cand))
+        for gap in gaps:
+            p = pos - len(gap)
+            if gap and self.text[p:pos] != gap:
+                continue
+            for n in (3, 2):
+                s = p - n
+                cand = self.text[s:p]
+                if s >= 0 and has_surname(cand) and (s == 0 or self.text[s - 1] in "，。；\n、 由■") \
+                        and re.fullmatch(r"[\u4e00-\u9fff]+", cand):
+                    return NameMention(cand, Span(s, p, cand))
         return None
 
 

@@ -1,0 +1,69 @@
+"""One node per real-world entity: the same people and meetings in different words, days, papers and cities."""
+from __future__ import annotations
+
+from govgraph.graph.ingest import read_graph
+
+from ..conftest import FIXTURES
+
+IDENTITY = FIXTURES / "identity"
+
+
+def _ingest_all(store):
+    rep = read_graph(sorted(IDENTITY.iterdir()))
+    assert not rep.errors and rep.articles == 4
+    store.write(rep.graph)
+    return rep.graph
+
+
+def test_counts_after_ingest_and_again(store):
+    g = _ingest_all(store)
+    counts = store.counts()
+    # two papers on one 岳阳 government meeting make one meeting; the page's other two meetings are separate
+    held = [n for n in g.nodes.values() if n.type == "Meeting" and not n.props.get("referenced")]
+    assert sorted(n.label for n in held) == ["宜宾市政府常务会议 2023-06-12", "岳阳市委常委会会议 2023-06-12",
+                                             "岳阳市政府常务会议 2023-05-08"]
+    yy = "meeting/430600/岳阳市政府/2023-05-08/executive"
+    assert {s for (s, t, d) in g.edges if t == "describes" and d == yy} == {
+        n.id for n in g.nodes.values() if n.type == "Article" and n.props["source"].startswith("yueyang-")
+        and "05-09" in n.props["source"]}
+    # 李志刚 of 岳阳 (市长, three mentions in two papers and two months) is one person; 宜宾's 李志刚 another
+    people = sorted(n.id for n in g.nodes.values() if n.type == "Person" and n.props.get("jurisdiction") != "press")
+    assert people == ["person/430600/张明华", "person/430600/李志刚", "person/430600/王红", "person/430600/陈建",
+                      "person/511500/何建平", "person/511500/李志刚"]
+    assert counts["Person"] == 9 and counts["Meeting"] == 4 and counts["chaired"] == 3 and counts["attended"] == 6
+    li = "person/430600/李志刚"
+    assert {d for (s, t, d) in g.edges if s == li and t in ("chaired", "attended")} == {
+        yy, "meeting/430600/岳阳市委常委会/2023-06-12/meeting"}
+    chaired = g.edges[(li, "chaired", yy)]
+    assert len(chaired.evidence) == 2  # both papers support it, each with its own sentence
+    assert {e.quote[:6] for e in chaired.evidence} == {"本报讯 5月", "岳阳市人民政"} or len({e.article for e in chaired.evidence}) == 2
+    before = store.counts()
+    _ingest_all(store)
+    assert store.counts() == before
+
+
+def test_posts_over_time(store):
+    from govgraph.queries import get_query
+
+    _ingest_all(store)
+    q = get_query("post_holders_on")
+    cols, rows = store.run(q, q.bind({"post": "岳阳市副市长", "on": "2023-12-31"}))
+    assert cols == ["person", "post_name", "first_seen", "last_seen"]
+    assert sorted(rows) == [("王红", "岳阳市副市长", "2023-05-08", "2023-05-08"),
+                            ("陈建", "岳阳市副市长", "2023-05-08", "2023-05-08")]
+    assert store.run(q, q.bind({"post": "岳阳市副市长", "on": "2023-01-01"}))[1] == []
+    cols, rows = store.run(get_query("same_body_same_year"), {"body": "岳阳市政府"})
+    assert rows == [("岳阳市政府", "2023", "李志刚", "王红"), ("岳阳市政府", "2023", "李志刚", "陈建"),
+                    ("岳阳市政府", "2023", "王红", "陈建")]
+    cols, rows = store.run(get_query("body_chairs_over_time"), {"body": "岳阳"})
+    assert [(r[0], r[2]) for r in rows] == [("2023-05-08", "李志刚"), ("2023-06-12", "张明华")]
+
+
+def test_explain_shows_the_sentences(store):
+    from govgraph.graph.explain import explain
+
+    _ingest_all(store)
+    rows = explain(store.store, "person/430600/李志刚", relation="chaired")
+    assert {r.published for r in rows} == {"2023-05-09"}
+    assert len(rows) == 2 and all("李志刚" in r.quote for r in rows)
+    assert explain(store.store, "王红")  # a name works as well as an id
