@@ -15,6 +15,7 @@ _VERBS = [
 _VERB_RE = re.compile("|".join(sorted((v for v, _ in _VERBS), key=len, reverse=True)))
 _ACTION = dict(_VERBS)
 _CLAUSE_END = "。；！？\n"
+_MARKS = re.compile(r"[《》。\n]")
 _GLUE = re.compile(r"^(?:[、，,和及与]|以及)?$")
 
 
@@ -22,8 +23,11 @@ def titles(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int
     """(start, end) of each outermost 《…》 in the range, end after 》; nested 《》 stay inside."""
     hi = len(text) if hi is None else hi
     out, depth, start = [], 0, 0
-    for i in range(lo, hi):
-        ch = text[i]
+    first = text.find("《", lo, hi)
+    if first == -1:
+        return out
+    for m in _MARKS.finditer(text, first, hi):
+        ch, i = m.group(0), m.start()
         if ch == "《":
             if depth == 0:
                 start = i

@@ -66,6 +66,8 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
     out: list[MeetingMention] = []
     for m in _KIND_RE.finditer(text, lo, hi):
         kind = m.group(0).replace("（扩大）", "扩大")
+        if kind == "会议" and (m.start() == lo or text[m.start() - 1] in "，。；：\n 、"):
+            continue  # 会议指出, 会议强调: the meeting as subject, not a name of one
         if text.startswith("精神", m.end()) and kind == "会议" and text[m.start() - 2:m.start()] in ("工作", "视频"):
             pass
         left = m.start()

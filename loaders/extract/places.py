@@ -63,14 +63,8 @@ def _place(code: str) -> Place:
 def place_mentions(text: str) -> Counter:
     """How strongly each division is mentioned: a full name counts 2, a short form 1; longest match wins."""
     _, auto = gazetteer()
-    hits = sorted(auto.iter(text), key=lambda h: (h[0] - len(h[1][0]) + 1, -len(h[1][0])))
     score: Counter = Counter()
-    covered = -1
-    for end, (key, cands) in hits:
-        start = end - len(key) + 1
-        if start <= covered:
-            continue
-        covered = end
+    for _end, (_key, cands) in auto.iter_long(text):  # leftmost-longest, non-overlapping
         for code, full in cands:
             score[code] += 2 if full else 1
     return score

@@ -14,7 +14,7 @@ def referenced_meetings(text: str, lo: int = 0, hi: int | None = None) -> list[M
     """Meetings whose 精神 a meeting studied: ``传达了当天上午召开的全省市州委书记视频会议精神``."""
     hi = len(text) if hi is None else hi
     out = []
-    for m in _SPIRIT.finditer(text, lo, hi):
+    for m in _spirit_matches(text, lo, hi):
         raw = m.group(1)
         name = _CUT.sub("", raw)
         name = re.sub(r"^(?:当天|今天|昨天|近日|近期|日前|此前|[上下]午|召开|举行)+", "", name)
@@ -23,6 +23,24 @@ def referenced_meetings(text: str, lo: int = 0, hi: int | None = None) -> list[M
         s = m.start(1) + len(raw) - len(name)
         out.append(MeetingRef(name, Span(s, m.end(1), name)))
     return out
+
+
+def _spirit_matches(text: str, lo: int, hi: int):
+    """_SPIRIT matches, looked for only just before 精神 / 上的讲话 / 部署 (a full scan is slow)."""
+    found = []
+    for word in ("精神", "上的讲话", "部署"):
+        i = text.find(word, lo, hi)
+        while i != -1:
+            w_lo = max(lo, i - 44)
+            m = None
+            for cand in _SPIRIT.finditer(text, w_lo, min(hi, i + len(word))):
+                if cand.end() == i + len(word):
+                    m = cand
+                    break
+            if m:
+                found.append(m)
+            i = text.find(word, i + len(word), hi)
+    return sorted(found, key=lambda m: m.start())
 
 
 def tasks(text: str, lo: int = 0, hi: int | None = None) -> list[Task]:

@@ -16,6 +16,8 @@ def reporters(text: str) -> list[NameMention]:
     out: list[NameMention] = []
     for line_m in re.finditer(r"[^\n]+", text):
         line, base = line_m.group(0), line_m.start()
+        if "记者" not in line and "通讯员" not in line and "实习生" not in line:
+            continue
         is_byline = bool(re.match(rf"^[■●◆▲□★]?\s*{_ROLE}", line)) or len(line) <= 40
         spans = [(base, line)]
         # credit lines inside a dateline: 本报讯（记者 张三 通讯员 李四）
