@@ -32,7 +32,8 @@ from synthetic import synthetic_articles  # noqa: E402
 PARAMS = {"meetings_chaired_by": {"person": None}, "meeting_attendees": {"meeting": "常务会议 2022-03"},
           "documents_approved_by_body": {"body": "常德市政府", "from": "2022-01-01", "to": "2022-06-30"},
           "co_attendance_pairs": {"min_count": "20"}, "person_timeline": {"person": None},
-          "meetings_per_body_month": {"body": "常德"}}
+          "meetings_per_body_month": {"body": "常德"}, "body_chairs_over_time": {"body": "常德"},
+          "post_holders_on": {"post": "常德市市长", "on": "2022-06-30"}, "same_body_same_year": {"body": "常德市政府"}}
 
 
 def _to_rdflib(term):
@@ -89,7 +90,7 @@ def main():
 
         ns = {k: rdflib.Namespace(v) for k, v in PREFIXES.items()}
         for name, q in saved_queries().items():
-            bound = q.bind(PARAMS[name])
+            bound = q.bind(PARAMS.get(name, {}))
             ox_t, (_, ox_rows) = timed(lambda: ox_store.run(q, bound))
             if name == "co_attendance_pairs" and not a.rdflib_pairs:
                 print(f"{name:32} {ox_t:11.3f} {'(skipped)':>10} {'':>16}  rows {len(ox_rows)}")

@@ -105,7 +105,8 @@ def build_article(article: Article, f: Findings) -> Graph:
     for r in f.reporters:
         rid = ids.person_id(r.name, "press")
         g.add_node(Node(rid, "Person", r.name, {"name": r.name, "jurisdiction": "press", "journalist": True}))
-        g.add_edge(rid, "reported", art_key, ev(r.span, pub))
+        # the byline, not the sentence around it: a dateline credit shares its sentence with the meeting facts
+        g.add_edge(rid, "reported", art_key, Evidence(art_key, r.span.start, r.span.end, r.span.text, pub))
     return g
 
 

@@ -60,8 +60,9 @@ def ingest(paths, place, published, store_path, neo4j_uri, backend, user, passwo
     pub = parse_date(published) if published else None
     if published and pub is None:
         _fail(f"--date must look like 2021-04-22, got {published!r}", 2)
+    show_bar = len(files) > 1 and sys.stderr.isatty()
     with click.progressbar(length=len(files), label="reading", file=sys.stderr,
-                           show_pos=True) if len(files) > 1 else _NoBar() as bar:
+                           show_pos=True) if show_bar else _NoBar() as bar:
         rep = read_graph(files, place=place, published=pub, progress=bar.update)
     for err in rep.errors:
         click.echo(f"skipped: {err}", err=True)

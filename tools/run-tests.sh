@@ -7,17 +7,17 @@ VENV=${VENV:-.venv}
 if ! command -v chromium >/dev/null 2>&1; then
   echo "installing Debian's chromium for the browser tests" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-if [ -x tools/neo4j/neo4j-server ]; then
-  export NEO4J_PASSWORD=${NEO4J_PASSWORD:-govgraph-test}
-  export NEO4J_USER=${NEO4J_USER:-neo4j}
-  port=${NEO4J_TEST_PORT:-17687}
-  data=$(mktemp -d /tmp/govgraph-neo4j.XXXXXX)
-  tools/neo4j/neo4j-server start --port "$port" --data "$data" --password "$NEO4J_PASSWORD"
-  export NEO4J_URI="bolt://127.0.0.1:$port"
-  trap 'tools/neo4j/neo4j-server stop --data "$data" || true' EXIT
-fi
+# A throwaway Neo4j for this run: its own state folder, port and password; the jars stay cached in ~/.m2.
+export NEO4J_USER=neo4j
+export NEO4J_PASSWORD=${NEO4J_PASSWORD:-govgraph-test}
+export GOVGRAPH_NEO4J_HOME=${GOVGRAPH_NEO4J_HOME:-$(mktemp -d /tmp/govgraph-neo4j.XXXXXX)}
+port=${NEO4J_TEST_PORT:-17687}
+NEO4J_URI=$(tools/neo4j/neo4j-server start --port "$port" --data "$GOVGRAPH_NEO4J_HOME/data" --password "$NEO4J_PASSWORD")
+export NEO4J_URI
+trap 'tools/neo4j/neo4j-server stop --port "$port" >/dev/null 2>&1 || true' EXIT
 
 "$VENV/bin/python" -m pytest -q "$@"
