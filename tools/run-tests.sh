@@ -15,7 +15,7 @@ fi
 export NEO4J_USER=neo4j
 export NEO4J_PASSWORD=${NEO4J_PASSWORD:-govgraph-test}
 export GOVGRAPH_NEO4J_HOME=${GOVGRAPH_NEO4J_HOME:-$(mktemp -d /tmp/govgraph-neo4j.XXXXXX)}
-port=${NEO4J_TEST_PORT:-17687}
+port=${NEO4J_TEST_PORT:-17697}
 NEO4J_URI=$(tools/neo4j/neo4j-server start --port "$port" --data "$GOVGRAPH_NEO4J_HOME/data" --password "$NEO4J_PASSWORD")
 export NEO4J_URI
 trap 'tools/neo4j/neo4j-server stop --port "$port" >/dev/null 2>&1 || true' EXIT
