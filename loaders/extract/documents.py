@@ -6,7 +6,8 @@ import re
 from .findings import DocMention, Span
 
 _VERBS = [
-    ("审议并原则通过", "both"), ("审议并通过", "both"), ("审议通过", "both"), ("讨论通过", "both"),
+    ("审议并原则通过", "both"), ("讨论并原则通过", "both"), ("研究并原则通过", "both"), ("审议并通过", "both"),
+    ("讨论并通过", "both"), ("审议并批准", "both"), ("审议通过", "both"), ("讨论通过", "both"),
     ("研究通过", "both"), ("审定通过", "both"), ("审议批准", "both"), ("原则通过", "approved"),
     ("表决通过", "approved"), ("通过", "approved"), ("批准", "approved"), ("原则同意", "approved"),
     ("审议", "reviewed"), ("讨论", "reviewed"), ("研究", "reviewed"), ("审阅", "reviewed"), ("审查", "reviewed"),

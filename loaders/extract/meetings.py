@@ -27,6 +27,7 @@ _LEFT_STOP = re.compile(
 _HELD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})?(?:召开|举行)(?:了)?$")
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
+_PLANNED = re.compile(r"(?:决定|拟于|拟|将于|计划|建议|提请|定于)[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 
 
@@ -56,6 +57,7 @@ def _subject_before(text: str, verb_start: int, floor: int) -> str:
     lo = max(text.rfind(c, floor, verb_start) for c in "，。；：\n ") + 1
     lo = max(lo, floor)
     subj = text[lo:verb_start]
+    subj = re.sub(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|当天|同日)?(?:上午|下午|晚上)?(?:在[\u4e00-\u9fff]{1,6})?$", "", subj)
     subj = re.sub(r"^.*?(?:日|上午|下午|晚上|当天|同日|随后|会前|会后|此前|紧接着|接着)", "", subj)
     return subj if _BODY_END.search(subj) and 2 <= len(subj) <= 30 else ""
 
@@ -114,7 +116,7 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
         clause_before = re.split(r"[，。；\n]", before)[-1]
         after = text[m.end():m.end() + 6]
         referenced = bool(_REFERENCE_BEFORE.search(clause_before) or _REFERENCE_AFTER.match(after)
-                          or _WIDE.match(body))
+                          or _WIDE.match(body) or _PLANNED.search(clause_before))
         held = not referenced and (held_verb is not None or re.search(r"(?:召开|举行)了?$", clause_before) is not None
                                    or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)
         out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,

@@ -34,16 +34,31 @@ def boundary_at(text: str, i: int) -> bool:
     return text.startswith(AFTER_NAME, i)
 
 
+_STRONG_AFTER = ("出席", "主持", "参加", "列席", "讲话", "强调", "指出", "要求", "表示", "作", "在", "同志", "等",
+                 "和", "及", "代表", "受", "主讲", "汇报", "发言", "说明", "介绍")
+
+
+def _end_strength(text: str, i: int) -> int:
+    """How surely a name ends before ``text[i]``: 2 punctuation or a role verb, 1 another particle, 0 not."""
+    if i >= len(text) or text[i] in AFTER_NAME_PUNCT:
+        return 2
+    if text.startswith(_STRONG_AFTER, i):
+        return 2
+    return 1 if boundary_at(text, i) else 0
+
+
 def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
     """The person name starting at ``text[i]``, or None; prefers 3 characters, then 2, then 4."""
     m = _MINORITY.match(text, i)
     if m:
         whole = m.group(0)
         cut = max(whole.rfind(c) for c in "·•・．.") + 1
+        best, best_score = None, 0
         for n in range(2, len(whole) - cut + 1):
-            if boundary_at(text, i + cut + n):
-                return text[i:i + cut + n]
-        return None
+            score = _end_strength(text, i + cut + n)
+            if score > best_score:  # on a tie the shorter name wins: 吐尔逊出席。 is 吐尔逊
+                best, best_score = text[i:i + cut + n], score
+        return best
     two = text[i:i + 2]
     if two in COMPOUND_SURNAMES:
         lengths = (3, 4)
@@ -115,14 +130,16 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     return out
 
 
-def _strip_titles(piece: str) -> tuple[list[str], str]:
-    """Split ``副市长张三`` into (["副市长"], "张三"); group labels are dropped, not kept as titles."""
+def _strip_titles(piece: str) -> tuple[list[str], str, bool]:
+    """Split ``副市长张三`` into (["副市长"], "张三", False); a group label is dropped and reported (True)."""
     titles = []
     rest = piece
+    grouped = False
     while True:
         g = _GROUP.match(rest)
         if g and len(rest) > g.end():
             rest = rest[g.end():]
+            grouped = True
             continue
         best = None
         for m in _TITLE.finditer(rest):
@@ -131,7 +148,7 @@ def _strip_titles(piece: str) -> tuple[list[str], str]:
                 best = m
                 break
         if best is None:
-            return titles, rest
+            return titles, rest, grouped
         titles.append(rest[:best.end()])
         rest = rest[best.end():]
 
@@ -145,21 +162,31 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     current: list[str] = []
     for start, piece in _list_pieces(text, lo, hi):
         piece = re.sub(r"(?:等|同志|等同志|等人)$", "", piece)
-        titles, rest = _strip_titles(piece)
+        titles, rest, grouped = _strip_titles(piece)
         if titles:
             current = titles
+        elif grouped:
+            current = []
         trailing = _TRAILING_FULL.fullmatch(rest)
         if trailing and not titles and (trailing.group(1)[:1] in SURNAMES or trailing.group(1)[:2] in COMPOUND_SURNAMES):
             # 王红副市长: the title comes after the name
             rest = trailing.group(1)
         name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4)) else None
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
-                                                or name[:2] in COMPOUND_SURNAMES):
+                                                or name[:2] in COMPOUND_SURNAMES or _plain_name(name)):
             s = start + len(piece) - len(rest)
             out.append(NameMention(name, Span(s, s + len(name), name), list(current)))
         elif not name:
             current = []
     return out
+
+
+_NOT_IN_NAMES = set("的了会部局委办区县市省各有关负责人员单位代表同志领导成员们全家在和及与等为是将对就从向")
+
+
+def _plain_name(piece: str) -> bool:
+    """A list item with no known surname may still be a name (额尔敦, 望春来) if nothing in it says otherwise."""
+    return 2 <= len(piece) <= 3 and not (set(piece) & _NOT_IN_NAMES)
 
 
 def _list_pieces(text: str, lo: int, hi: int):

@@ -48,4 +48,5 @@ def _ok(name: str) -> bool:
         return False
     if any(w in name for w in _STOP_WORDS):
         return False
-    return name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES
+    # a byline is a strong context: a name without a known surname (其其格, 萨仁高娃) is still a name
+    return name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES or not set(name) & set("的了在和从向对")
