@@ -8,7 +8,7 @@ from .article import Article
 
 # Where the body of a report begins. A dateline is the one marker every article of the genre carries.
 DATELINE = re.compile(
-    r"^(?:本报讯|本报[\u4e00-\u9fff]{1,6}讯|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|"
+    r"^(?:本报讯|本报[\u4e00-\u9fff]{1,6}?讯(?!员)|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|"
     r"[（(](?:本报|融媒体|全媒体)?记者[^）)]{1,30}[）)]\s*\S|央视网消息|人民网[\u4e00-\u9fff]{0,6}电|据[\u4e00-\u9fff]{2,12}报道)"
 )
 BYLINE = re.compile(

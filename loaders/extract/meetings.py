@@ -42,6 +42,7 @@ class MeetingMention:
     year: int | None
     span: Span
     held: bool  # named as held (召开, 举行, 主持召开) rather than as the source of 精神
+    referenced: bool = False  # named as a source (……会议精神) or as planned (决定召开)
 
 
 def _body_left(text: str, end: int, floor: int) -> int:
@@ -120,7 +121,8 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
         held = not referenced and (held_verb is not None or re.search(r"(?:召开|举行)了?$", clause_before) is not None
                                    or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)
         out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,
-                                  span=Span(span_lo, m.end(), text[span_lo:m.end()]), held=held))
+                                  span=Span(span_lo, m.end(), text[span_lo:m.end()]), held=held,
+                                  referenced=referenced))
     return out
 
 

@@ -10,6 +10,7 @@ from .lexicon import (AFTER_NAME, AFTER_NAME_PUNCT, COMPOUND_SURNAMES, CORE_TITL
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,8})+")
 _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
 _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
+_TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
 _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 _GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
@@ -87,6 +88,19 @@ def _function_word_ends(text: str, i: int) -> bool:
     return False
 
 
+def _unlisted_name_at(text: str, i: int) -> str | None:
+    """A name right after a title whose surname we do not know (额尔敦, 图门吉日嘎拉): it must end cleanly."""
+    if text.startswith(AFTER_NAME, i):
+        return None
+    for n in range(2, 7):
+        cand = text[i:i + n]
+        if len(cand) < n or not is_cjk(cand) or set(cand) & _NOT_IN_NAMES or _TITLE.search(cand):
+            return None
+        if _end_strength(text, i + n) == 2:
+            return cand
+    return None
+
+
 def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str, int]]:
     """Titles written right before position ``start`` (``市委书记、市长`` -> both), nearest last."""
     titles: list[tuple[str, int]] = []
@@ -118,7 +132,7 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     hi = len(text) if hi is None else hi
     out: list[NameMention] = []
     for m in _TITLE.finditer(text, lo, hi):
-        name = name_at(text, m.end())
+        name = name_at(text, m.end()) or _unlisted_name_at(text, m.end())
         if not name:
             continue
         chain = title_chain_before(text, m.end(), lo)
@@ -160,13 +174,18 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     """
     out: list[NameMention] = []
     current: list[str] = []
+    pending: list[str] = []  # titles in pieces of their own: 区委副书记、区长、区委深改委副主任宁致远
     for start, piece in _list_pieces(text, lo, hi):
         piece = re.sub(r"(?:等|同志|等同志|等人)$", "", piece)
+        if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece):
+            pending.append(piece)
+            continue
         titles, rest, grouped = _strip_titles(piece)
         if titles:
-            current = titles
+            current = pending + titles
         elif grouped:
             current = []
+        pending = []
         trailing = _TRAILING_FULL.fullmatch(rest)
         if trailing and not titles and (trailing.group(1)[:1] in SURNAMES or trailing.group(1)[:2] in COMPOUND_SURNAMES):
             # 王红副市长: the title comes after the name
@@ -181,7 +200,7 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     return out
 
 
-_NOT_IN_NAMES = set("的了会部局委办区县市省各有关负责人员单位代表同志领导成员们全家在和及与等为是将对就从向")
+_NOT_IN_NAMES = set("的了会部局委办区县市省各有关负责人员单位代表同志领导成员们全家在和及与等为是将对就从向长")
 
 
 def _plain_name(piece: str) -> bool:

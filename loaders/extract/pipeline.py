@@ -32,7 +32,7 @@ def _meetings(text: str, head_end: int) -> list[tuple[Meeting, list[MeetingMenti
     found: list[list[MeetingMention]] = []
     for mm in meeting_mentions(text):
         in_header = mm.span.start < head_end
-        if not mm.held and not (in_header and not _is_reference(mm)):
+        if not mm.held and not (in_header and not mm.referenced and not _is_reference(mm)):
             continue
         for group in found:
             if any(same_meeting(mm, other) for other in group):

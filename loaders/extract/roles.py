@@ -17,7 +17,8 @@ _LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|�
 _CLAUSE_END = "。；！？\n"
 # a date may stand between a name and its verb: 韩立衡6月16日主持召开
 _TRAILING = re.compile(f"{TRAILING_TITLE_RE}$")
-_DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:上午|下午|晚上)?(?:在[\u4e00-\u9fff]{1,4})?$")
+_DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:[（(]\d{1,2}日[）)])?(?:上午|下午|晚上)?"
+                       r"(?:在[\u4e00-\u9fff]{1,4})?(?:先后|分别|一同|共同)?$")
 
 
 class NameIndex:
@@ -31,7 +32,7 @@ class NameIndex:
 
     def ending_at(self, pos: int) -> NameMention | None:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
-        dm = _DATE_GAP.search(self.text, max(0, pos - 12), pos)
+        dm = _DATE_GAP.search(self.text, max(0, pos - 16), pos)
         tm = _TRAILING.search(self.text, max(0, pos - 5), pos)
         gaps = ("", "同志", "在会上", "在会议上", "在") + ((dm.group(0),) if dm else ()) + ((tm.group(0),) if tm else ())
         for gap in gaps:
