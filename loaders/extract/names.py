@@ -158,7 +158,9 @@ def _strip_titles(piece: str) -> tuple[list[str], str, bool]:
         best = None
         for m in _TITLE.finditer(rest):
             tail = rest[m.end():]
-            if 2 <= len(tail) <= 4 and (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail):
+            minority = _MINORITY.fullmatch(tail) and not _TITLE.search(re.split(r"[·•・．.]", tail)[0])
+            if (2 <= len(tail) <= 4 or minority) and \
+                    (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail):
                 best = m
                 break
         if best is None:
@@ -191,9 +193,11 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
             # 王红副市长: the title comes after the name
             rest = trailing.group(1)
         name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4)) else None
+        s = start + len(piece) - len(rest)
+        in_enumeration = text[s - 1:s] == "、" or text[s + len(rest):s + len(rest) + 1] == "、"
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
-                                                or name[:2] in COMPOUND_SURNAMES or _plain_name(name)):
-            s = start + len(piece) - len(rest)
+                                                or name[:2] in COMPOUND_SURNAMES
+                                                or (in_enumeration and _plain_name(name))):
             out.append(NameMention(name, Span(s, s + len(name), name), list(current)))
         elif not name:
             current = []

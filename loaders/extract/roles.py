@@ -12,6 +12,10 @@ _ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加)")
 _NONVOTING = re.compile(r"列席")
 _SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)|强调|指出|提出要求|作出部署)")
 _HEARD = re.compile(r"听取(?:了)?")
+# what a speaker's name is followed by: 讲话, 作……说明, 就《……》作了说明, 汇报了, 强调
+_SPEAKS = re.compile(r"(?:同志)?(?:在会上|在会议上|，)?(?:就[^，。；]{0,80}?)?"
+                     r"(?:作(?:了)?[^，。；]{0,60}?(?:报告|说明|讲话|发言|汇报|总结)|讲话|发言|汇报|介绍|通报|"
+                     r"强调|指出|要求|提出)")
 _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
 _LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|人员(?:有|包括)[：:]?|[：:]")
 _CLAUSE_END = "。；！？\n"
@@ -115,7 +119,6 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
         tail = text[e:_clause_hi(text, e, hi)]
         if _HEARD.search(clause_before) and re.search(r"(?:汇报|报告|说明|情况介绍)", tail[:60]):
             out.append(men)
-        elif re.match(r"(?:同志)?(?:在会上|在会议上|，)?(?:讲话|发言|作[^，。；]{0,24}?(?:报告|说明|讲话|发言|汇报)|"
-                      r"(?:就[^，。；]{0,20})?(?:强调|指出|要求|提出))", tail) and "精神" not in tail[:8]:
+        elif _SPEAKS.match(tail) and "精神" not in tail[:8]:
             out.append(men)
     return out
