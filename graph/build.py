@@ -46,12 +46,10 @@ def build_article(article: Article, f: Findings) -> Graph:
         return nid
 
     def person_node(name: str, titles: list[str]) -> str:
-        code = (place.code if place else None)
-        for t in titles:  # a provincial or national title says whose official this is
-            b, _ = split_title(t)
-            if b:
-                code = jurisdiction_of(b, place) or code
-                break
+        # the most local of the person's posts says whose official they are: 省委常委、市委书记 is the city's
+        codes = [jurisdiction_of(b, place) for b, _ in map(split_title, titles) if b]
+        codes = [c for c in codes if c]
+        code = max(codes, key=_specificity) if codes else (place.code if place else None)
         pid = ids.person_id(name, code)
         g.add_node(Node(pid, "Person", name, {"name": name, "jurisdiction": code}))
         return pid
@@ -108,6 +106,11 @@ def build_article(article: Article, f: Findings) -> Graph:
         # the byline, not the sentence around it: a dateline credit shares its sentence with the meeting facts
         g.add_edge(rid, "reported", art_key, Evidence(art_key, r.span.start, r.span.end, r.span.text, pub))
     return g
+
+
+def _specificity(code: str) -> int:
+    """000000 national < 430000 province < 430400 city < 430421 county."""
+    return 0 if code == "000000" else 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
 
 
 def _post_label(body: str | None, role: str) -> str:

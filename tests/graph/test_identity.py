@@ -67,3 +67,22 @@ def test_explain_shows_the_sentences(store):
     assert {r.published for r in rows} == {"2023-05-09"}
     assert len(rows) == 2 and all("李志刚" in r.quote for r in rows)
     assert explain(store.store, "王红")  # a name works as well as an id
+
+
+def test_a_person_belongs_to_the_most_local_post():
+    from datetime import date
+
+    from govgraph.graph.build import build_article
+    from govgraph.loaders.article import Article
+    from govgraph.loaders.extract.pipeline import extract
+
+    texts = ["本报讯 3月2日上午，省委常委、市委书记张明华主持召开岳阳市委常委会会议。",
+             "本报讯 4月9日上午，岳阳市委书记张明华主持召开市委常委会会议。",
+             "本报讯 4月10日，湖南省委书记张明华主持召开省委常委会会议。"]
+    ids = []
+    for t in texts:
+        art = Article(text=t, source="x.txt", published=date(2023, 4, 10))
+        g = build_article(art, extract(art))
+        ids.append(sorted(n.id for n in g.nodes.values() if n.type == "Person"))
+    assert ids[0] == ids[1] == ["person/430600/张明华"]
+    assert ids[2] == ["person/430000/张明华"]  # the province's 张明华 is not assumed to be the city's
