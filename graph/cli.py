@@ -94,7 +94,8 @@ class _NoBar:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["gold", "json"]), default="gold", show_default=True,
-              help="gold: one object per input file in the shape of the gold annotation.")
+              help="gold: one object per input file in the shape of the gold annotation; "
+                   "json: every finding with its character span, role, place and referenced meetings.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Write NAME.json per input file into this folder instead of printing.")
 @click.option("--place", default=None, help="Jurisdiction of the input when the text does not say.")
@@ -102,7 +103,7 @@ def extract(paths, fmt, out_dir, place):
     """Print what the extractor reads out of each file."""
     from govgraph.loaders import LoadError, load_paths
     from govgraph.loaders.extract.pipeline import extract as run
-    from govgraph.loaders.gold import gold_record
+    from govgraph.loaders.gold import findings_record, gold_record
 
     from .ingest import expand
 
@@ -112,7 +113,9 @@ def extract(paths, fmt, out_dir, place):
             click.echo(f"skipped: {result}", err=True)
             failed = True
             continue
-        rec = gold_record(result.path.name, [run(a) for a in result.articles])
+        found = [run(a) for a in result.articles]
+        rec = gold_record(result.path.name, found) if fmt == "gold" else \
+            findings_record(result.path.name, result.articles, found)
         text = json.dumps(rec, ensure_ascii=False, indent=1)
         if out_dir:
             out_dir.mkdir(parents=True, exist_ok=True)

@@ -36,3 +36,23 @@ def gold_record(source: str, findings: list[Findings]) -> dict:
                 reporters.append(r.name)
     return {"source": source, "meetings": meetings,
             "people": [{"name": n, "positions": p} for n, p in people.items()], "reporters": reporters}
+
+
+def findings_record(source: str, articles, findings: list[Findings]) -> dict:
+    """Everything the extractor found in one file, with character spans: for debugging rules and for tools."""
+    span = lambda s: {"start": s.start, "end": s.end, "text": s.text}
+    out = []
+    for art, f in zip(articles, findings):
+        out.append({
+            "article": art.id, "title": art.title, "published": art.published.isoformat() if art.published else None,
+            "place": {"name": f.place.name, "code": f.place.code, "level": f.place.level} if f.place else None,
+            "meetings": [{
+                **meeting_record(m), "kind": m.kind, "span": span(m.span),
+                "roles": [{"role": r, "name": w.name, "titles": w.titles, "span": span(w.span)} for r, w in m.roles],
+                "documents": [{"title": d.title, "action": d.action, "span": span(d.span)} for d in m.documents],
+                "refers_to": [{"name": r.name, "span": span(r.span)} for r in m.refers_to],
+                "tasks": [{"body": t.body, "span": span(t.span)} for t in m.tasks],
+            } for m in f.meetings],
+            "reporters": [{"name": r.name, "span": span(r.span)} for r in f.reporters],
+        })
+    return {"source": source, "articles": out}

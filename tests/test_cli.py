@@ -58,3 +58,14 @@ def test_extract_gold_format(seed_path):
     res = run("extract", seed_path, "--format", "gold")
     rec = json.loads(res.output)
     assert rec["source"] == seed_path.name and len(rec["meetings"]) == 3
+
+
+def test_extract_json_format_has_spans(seed_path):
+    rec = json.loads(run("extract", seed_path, "--format", "json").output)
+    arts = rec["articles"]
+    assert len(arts) == 3 and arts[0]["place"]["code"] == "430400"
+    m = arts[2]["meetings"][0]
+    chair = next(r for r in m["roles"] if r["role"] == "chair")
+    assert chair["name"] == "朱健" and chair["titles"] == ["市长"]
+    assert {"body": "市教育局", "span": m["tasks"][0]["span"]} in m["tasks"]
+    assert any(r["name"] == "全省食品安全工作会议" for r in m["refers_to"])
