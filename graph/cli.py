@@ -241,7 +241,7 @@ def export(fmt, output, store_path):
 def view(output, store_path, title):
     """Write an interactive HTML network view (one file, works offline)."""
     from .readback import graph_from_store
-    from .view import render_html
+    from .netview import render_html
 
     try:
         store = open_store("oxigraph", path=store_path)

@@ -69,3 +69,15 @@ def test_extract_json_format_has_spans(seed_path):
     assert chair["name"] == "朱健" and chair["titles"] == ["市长"]
     assert {"body": "市教育局", "span": m["tasks"][0]["span"]} in m["tasks"]
     assert any(r["name"] == "全省食品安全工作会议" for r in m["refers_to"])
+
+
+def test_view_and_explain_from_the_store(tmp_path, seed_path):
+    st = tmp_path / "st"
+    run("ingest", seed_path, "--store", st)
+    html = tmp_path / "v.html"
+    res = run("view", "-o", html, "--store", st)
+    assert res.exit_code == 0 and "41 nodes" in res.output and html.stat().st_size > 100_000
+    res = run("explain", "朱健", "--relation", "chaired", "--store", st)
+    assert "市长朱健主持召开市政府2021年第7次常务会议" in res.output and "2021-04-22" in res.output
+    res = CliRunner().invoke(main, ["explain", "无此人", "--store", str(st)])
+    assert res.exit_code == 1 and "nothing in the store is called" in res.output
