@@ -36,7 +36,13 @@ def build_article(article: Article, f: Findings) -> Graph:
 
     def ev(span: Span, day: str | None) -> Evidence:
         lo, hi = _sentence(text, span)
-        return Evidence(art_key, lo, hi, text[lo:hi].strip(), day or pub)
+        # the offsets are those of the quote itself (no line break or spaces at either end), so that the
+        # start/end and the exact text agree, as a Web Annotation position and quote selector must
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        return Evidence(art_key, lo, hi, text[lo:hi], day or pub)
 
     def body_node(written: str) -> str:
         name = qualify(written, place)

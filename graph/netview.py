@@ -91,7 +91,7 @@ def render_html(graph: Graph, path, *, title: str = "govgraph") -> Path:
     js, css = _vis_assets()
     nodes, edges = view_data(graph)
     legend = [{"type": t, "colour": c, "gloss": g} for t, (c, _, g) in STYLE.items()]
-    html = env.get_template("view.html").render(title=title, nodes=nodes, edges=edges, legend=legend,
+    html = env.get_template("network.html").render(title=title, nodes=nodes, edges=edges, legend=legend,
                                                 vis_js=Markup(js), vis_css=Markup(css), node_count=len(nodes), edge_count=len(edges))
     path = Path(path)
     path.write_text(html, encoding="utf-8")
