@@ -72,7 +72,7 @@ def build_article(article: Article, f: Findings) -> Graph:
         mid = ids.meeting_id(g.nodes[body].label, g.nodes[body].props["jurisdiction"], day, kind_key,
                              fallback=article.id)
         g.add_node(Node(mid, "Meeting", f"{g.nodes[body].label}{_kind_label(m)}" + (f" {day}" if day else ""), {
-            "name": m.name, "kind": m.kind, "ordinal": m.ordinal, "date": day, "part_of_day": m.part_of_day,
+            "names": [m.name], "kind": _kind_label(m), "ordinal": m.ordinal, "date": day, "part_of_day": m.part_of_day,
             "body": g.nodes[body].label, "referenced": False}))
         g.add_edge(body, "convened", mid, ev(m.span, day))
         g.add_edge(art_key, "describes", mid, ev(m.span, day))
@@ -83,11 +83,12 @@ def build_article(article: Article, f: Findings) -> Graph:
             if d.action not in _DOC_EDGE:
                 continue
             did = ids.document_id(d.title)
-            g.add_node(Node(did, "Document", d.title, {"title": d.title}))
+            label = "".join(d.title.split())  # reports differ in spacing, never in the title
+            g.add_node(Node(did, "Document", label, {"title": label}))
             g.add_edge(mid, _DOC_EDGE[d.action], did, ev(d.span, day))
         for ref in m.refers_to:
             rid = f"meeting/ref/{ids.slug(ref.name)}"
-            g.add_node(Node(rid, "Meeting", ref.name, {"name": ref.name, "kind": "会议", "referenced": True}))
+            g.add_node(Node(rid, "Meeting", ref.name, {"names": [ref.name], "kind": "会议", "referenced": True}))
             g.add_edge(mid, "refers_to", rid, ev(ref.span, day))
         for t in m.tasks:
             g.add_edge(body_node(t.body), "leads_task", mid, ev(t.span, day))

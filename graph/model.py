@@ -89,13 +89,15 @@ class Graph:
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
 
     def add_node(self, node: Node) -> Node:
-        """Add a node, or fill in properties the stored one lacks (the first value seen wins)."""
+        """Add a node, or fill in properties the stored one lacks (the first value seen wins; lists gather)."""
         have = self.nodes.get(node.id)
         if have is None:
             self.nodes[node.id] = node
             return node
         for k, v in node.props.items():
-            if have.props.get(k) in (None, "", []):
+            if isinstance(v, list) and isinstance(have.props.get(k), list):
+                have.props[k] = list(dict.fromkeys(have.props[k] + v))
+            elif have.props.get(k) in (None, "", []):
                 have.props[k] = v
         return have
 

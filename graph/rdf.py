@@ -22,7 +22,7 @@ _CLASSES = {
 }
 # property name in the model -> (predicate, datatype or None for a plain string)
 _PROPS = {
-    "name": (GG + "name", None), "jurisdiction": (GG + "jurisdiction", None), "kind": (GG + "kind", None),
+    "name": (GG + "name", None), "names": (GG + "name", None), "jurisdiction": (GG + "jurisdiction", None), "kind": (GG + "kind", None),
     "ordinal": (GG + "ordinal", XSD + "integer"), "date": (SCHEMA + "startDate", XSD + "date"),
     "part_of_day": (GG + "partOfDay", None), "referenced": (GG + "referenced", XSD + "boolean"),
     "title": (SCHEMA + "name", None), "published": (SCHEMA + "datePublished", XSD + "date"),
@@ -75,7 +75,8 @@ def node_quads(node: Node, base: str) -> list[Quad]:
         if v is None or v == "" or k not in _PROPS:
             continue
         pred, dt = _PROPS[k]
-        out.append(Quad(s, NamedNode(pred), _literal(v, dt)))
+        for one in (v if isinstance(v, list) else [v]):  # a list is one triple per value (names as written)
+            out.append(Quad(s, NamedNode(pred), _literal(one, dt)))
     if node.type == "Body" and node.props.get("kind") in BODY_KINDS:
         out.append(Quad(s, NamedNode(GG + "bodyKind"), NamedNode(BODY_KINDS[node.props["kind"]])))
     elif node.type == "Meeting":

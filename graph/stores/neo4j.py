@@ -23,11 +23,12 @@ _NODE_PROPS = {
     "Person": ("name", "jurisdiction", "journalist"),
     "Body": ("name", "kind", "jurisdiction"),
     "Post": ("name", "role", "as_written"),
-    "Meeting": ("name", "kind", "ordinal", "date", "part_of_day", "body", "referenced"),
+    "Meeting": ("names", "kind", "ordinal", "date", "part_of_day", "body", "referenced"),
     "Document": ("title",),
     "Article": ("title", "published", "source", "newspaper", "url"),
 }
 _DATES = {"date", "published"}
+_LISTS = {"names"}  # every spelling a report used, gathered
 _EV = ("ev_keys", "ev_articles", "ev_starts", "ev_ends", "ev_quotes", "ev_observed")
 
 
@@ -38,7 +39,8 @@ def rel_type(edge_type: str) -> str:
 
 def _node_query(label: str) -> str:
     # label and property names come from the fixed model above, never from input
-    fill = ", ".join(f"n.{p} = coalesce(n.{p}, r.{p})" for p in _NODE_PROPS[label])
+    fill = ", ".join(f"n.{p} = coalesce(n.{p}, []) + [x IN coalesce(r.{p}, []) WHERE NOT x IN coalesce(n.{p}, [])]"
+                     if p in _LISTS else f"n.{p} = coalesce(n.{p}, r.{p})" for p in _NODE_PROPS[label])
     return (f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) "
             f"ON CREATE SET n.label = r.label SET {fill}")
 

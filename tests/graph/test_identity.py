@@ -86,3 +86,17 @@ def test_a_person_belongs_to_the_most_local_post():
         ids.append(sorted(n.id for n in g.nodes.values() if n.type == "Person"))
     assert ids[0] == ids[1] == ["person/430600/张明华"]
     assert ids[2] == ["person/430000/张明华"]  # the province's 张明华 is not assumed to be the city's
+
+
+def test_ingesting_later_merges_into_what_is_stored(tmp_path):
+    from govgraph.graph.stores import open_store
+
+    files = sorted(IDENTITY.iterdir())
+    together = open_store("oxigraph", path=tmp_path / "a")
+    together.write(read_graph(files).graph)
+    one_by_one = open_store("oxigraph", path=tmp_path / "b")
+    for f in files:  # one file per ingest, as new reports arrive day after day
+        one_by_one.write(read_graph([f]).graph)
+    assert one_by_one.counts() == together.counts()
+    together.close()
+    one_by_one.close()
