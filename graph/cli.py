@@ -216,9 +216,11 @@ def format_rows(cols: list[str], rows: list[tuple], fmt: str) -> str:
               show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="File to write.")
 @click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Folder of the embedded RDF store.")
-def export(fmt, output, store_path):
+@click.option("--validate", "check", is_flag=True,
+              help="Check the export against the govgraph SHACL shapes; exit 1 and name what is broken if it fails.")
+def export(fmt, output, store_path, check):
     """Export the embedded store as Turtle, N-Triples, JSON-LD or GraphML."""
-    from .export import RDF_FORMATS, write_graphml
+    from .export import write_graphml, write_rdf
     from .readback import graph_from_store
 
     try:
@@ -229,9 +231,51 @@ def export(fmt, output, store_path):
     if fmt == "graphml":
         write_graphml(graph_from_store(store.store), output)
     else:
-        store.dump(str(output), RDF_FORMATS[fmt])
+        write_rdf(store, output, fmt)
+    report = None
+    if check:
+        from .validate import validate as run_validation
+
+        # the RDF file as written, read back; GraphML is not RDF, so then the store it came from
+        ok, report = run_validation(store if fmt == "graphml" else output_graph(output, fmt))
     store.close()
     click.echo(f"wrote {output} ({fmt}, {output.stat().st_size:,} bytes)")
+    if report is not None:
+        _report_validation(ok, report)
+
+
+def output_graph(path: Path, fmt: str):
+    """An exported RDF file read back with rdflib."""
+    from .validate import load_graph
+
+    return load_graph(path, {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt"}.get(fmt, "json-ld"))
+
+
+def _report_validation(ok: bool, report: str):
+    if ok:
+        click.echo(report, nl=False)
+        return
+    summary, _, _full = report.partition("\n\n")
+    click.echo(summary, err=True)
+    sys.exit(1)
+
+
+@main.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--full", is_flag=True, help="Also print pyshacl's complete report.")
+def validate_file(file, full):
+    """Check an RDF file (Turtle, N-Triples, JSON-LD) against the govgraph SHACL shapes."""
+    from .validate import load_graph, validate as run_validation
+
+    try:
+        data = load_graph(file)
+    except Exception as exc:  # unreadable RDF (the parsers raise many kinds): say which file and why
+        _fail(f"cannot read {file} as RDF: {exc}", 2)
+    ok, report = run_validation(data)
+    if full and not ok:
+        click.echo(report, err=True)
+        sys.exit(1)
+    _report_validation(ok, report)
 
 
 @main.command()
