@@ -36,7 +36,7 @@ class Evidence:
 
     @property
     def key(self) -> str:
-        return f"{self.article}:{self.start}-{self.end}"
+        return f"{self.article}:{self.start}-{self.end}@{self.observed or ''}"
 
 
 @dataclass

@@ -105,7 +105,9 @@ def edge_quads(edge: Edge, base: str, post_body: dict[str, str] | None = None) -
         out += [Quad(st, _TYPE, NamedNode(ORG + "Membership")), Quad(st, NamedNode(ORG + "member"), s),
                 Quad(st, NamedNode(ORG + "organization"), iri(post_body[edge.target], base))]
     for ev in edge.evidence:
-        e = iri(f"evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}", base)
+        # the day is part of the evidence's identity: one sentence may speak of two days (two meetings)
+        day = f"/{ev.observed}" if ev.observed else ""
+        e = iri(f"evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}{day}", base)
         out += [Quad(st, NamedNode(PROV + "wasDerivedFrom"), e),
                 Quad(e, _TYPE, NamedNode(GG + "Evidence")),
                 Quad(e, _TYPE, NamedNode(OA + "TextPositionSelector")),

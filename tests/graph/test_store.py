@@ -40,3 +40,22 @@ def test_seed_graph_shape(seed_graph):
     deng = "person/430400/邓群策"
     assert {t for (s, t, _) in g.edges if s == deng} == {"chaired", "holds_post"}
     assert ("body/430400/衡阳市教育局", "leads_task", "meeting/430400/衡阳市政府/2021-04-22/executive") in g.edges
+
+
+def test_one_sentence_may_speak_of_two_days(store):
+    from govgraph.graph.model import Evidence, Graph, Node
+
+    g = Graph()
+    g.add_node(Node("body/x/b", "Body", "b", {}))
+    for day in ("2023-05-08", "2023-05-09"):
+        g.add_node(Node(f"meeting/x/b/{day}/meeting", "Meeting", f"m {day}", {"date": day}))
+        g.add_edge("body/x/b", "convened", f"meeting/x/b/{day}/meeting", Evidence("article/a", 0, 10, "同一句话", day))
+    store.write(g)
+    rows = list(store.store.query(
+        "SELECT ?d WHERE { ?e <https://govgraph.org/ontology#observedOn> ?d }"))
+    assert sorted(r["d"].value for r in rows) == ["2023-05-08", "2023-05-09"]
+    # each statement keeps the day it speaks of, not its neighbour's
+    days = {r["m"].value.split("/")[-2]: r["d"].value for r in store.store.query(
+        "SELECT ?m ?d WHERE { ?st <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?m ;"
+        " <http://www.w3.org/ns/prov#wasDerivedFrom> ?e . ?e <https://govgraph.org/ontology#observedOn> ?d }")}
+    assert days == {"2023-05-08": "2023-05-08", "2023-05-09": "2023-05-09"}
