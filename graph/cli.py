@@ -285,7 +285,7 @@ def validate_file(file, full):
 def view(output, store_path, title):
     """Write an interactive HTML network view (one file, works offline)."""
     from .readback import graph_from_store
-    from .netview import render_html
+    from .view import render_html
 
     try:
         store = open_store("oxigraph", path=store_path)
