@@ -15,7 +15,7 @@ from govgraph.loaders.gold import gold_record
 from ..conftest import FIXTURES, SHARED, need
 
 # Floors, not targets: a change that drops below them is a regression. The README has the measured figures.
-FLOORS = {"dev": 0.85, "heldout": 0.80}
+FLOORS = {"dev": 0.95}
 
 
 def _predict(txt):
