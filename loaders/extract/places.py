@@ -1,7 +1,9 @@
 """Jurisdictions: find the place an article is about, with its GB/T 2260 division code.
 
 The gazetteer is the division table that the ``cpca`` package ships (3,500 provinces, cities and counties).
-We read its CSV directly: importing ``cpca`` itself would pull pandas into every command.
+We read its CSV directly: importing ``cpca`` itself would pull pandas into every command. Names are found by
+their first two characters (every name has at least two), which is faster in Python than an Aho-Corasick
+automaton whose root fans out to a thousand Chinese characters.
 """
 from __future__ import annotations
 
@@ -11,8 +13,6 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-
-import ahocorasick
 
 from .findings import Place
 
@@ -26,8 +26,8 @@ _COMMON = {"和平", "城区", "新区", "市中", "东方", "光明", "胜利",
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict, ahocorasick.Automaton]:
-    """code -> (name, level) and an automaton of full and short names -> [(code, full?)]."""
+def gazetteer() -> tuple[dict, dict]:
+    """code -> (name, level), and first two characters -> [(name, [(code, full?)])], longest name first."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the cpca package (its division table) is not installed")
@@ -45,11 +45,12 @@ def gazetteer() -> tuple[dict, ahocorasick.Automaton]:
             m = _SUFFIX.match(name)
             if m and len(m.group(1)) >= 2 and m.group(1) not in _COMMON:
                 keys.setdefault(m.group(1), []).append((code, False))
-    auto = ahocorasick.Automaton()
+    index: dict[str, list] = {}
     for k, v in keys.items():
-        auto.add_word(k, (k, v))
-    auto.make_automaton()
-    return places, auto
+        index.setdefault(k[:2], []).append((k, v))
+    for entries in index.values():
+        entries.sort(key=lambda kv: -len(kv[0]))
+    return places, index
 
 
 def _place(code: str) -> Place:
@@ -62,11 +63,19 @@ def _place(code: str) -> Place:
 
 def place_mentions(text: str) -> Counter:
     """How strongly each division is mentioned: a full name counts 2, a short form 1; longest match wins."""
-    _, auto = gazetteer()
+    _, index = gazetteer()
     score: Counter = Counter()
-    for _end, (_key, cands) in auto.iter_long(text):  # leftmost-longest, non-overlapping
-        for code, full in cands:
-            score[code] += 2 if full else 1
+    i, n = 0, len(text) - 1
+    while i < n:  # leftmost-longest, non-overlapping
+        entries = index.get(text[i:i + 2])
+        if entries:
+            for key, cands in entries:
+                if text.startswith(key, i):
+                    for code, full in cands:
+                        score[code] += 2 if full else 1
+                    i += len(key) - 1
+                    break
+        i += 1
     return score
 
 
@@ -102,10 +111,10 @@ def _fits(name: str, level: str, body_level: str | None) -> int:
 
 def resolve_place(name: str) -> Place | None:
     """A place named by the user (``衡阳``, ``衡阳市``, ``430400``)."""
-    places, auto = gazetteer()
+    places, index = gazetteer()
     if name in places:
         return _place(name)
-    exact = [(c, full) for end, (key, cands) in auto.iter(name) if key == name for c, full in cands]
+    exact = [(c, full) for key, cands in index.get(name[:2], []) if key == name for c, full in cands]
     if not exact:
         return None
     order = {"province": 0, "city": 1, "county": 2}
