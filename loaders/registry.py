@@ -14,7 +14,9 @@ from .textpage import split_page
 
 
 def _load_text(path: Path, raw: str, published, place, errors):
-    published = published or date_from_name(path.name) or date_from_text_head(raw)
+    # a date line at the top (a TV transcript's broadcast day, a masthead) speaks for the text; a file name
+    # may carry the day it was filed instead
+    published = published or date_from_text_head(raw) or date_from_name(path.name)
     return split_page(raw, source=path.name, published=published, place=place)
 
 

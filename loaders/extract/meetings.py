@@ -17,16 +17,17 @@ _BODY_END = re.compile(
     r"(?:常委会|常务委员会|人民政府|政府|国务院|政协|委员会|领导小组|小组|党组|政治局|深改委|财经委|编委|党委|工委|"
     r"[省市县区州旗盟]委|中央|人大|指挥部|联席会|议事协调机构|主任|办公室|管委会|总工会|纪委|监委|法院|检察院)$"
 )
-_ORD = re.compile(r"第([〇零一二三四五六七八九十百\d]+)次$")
+_ORD = re.compile(r"(?:第|(?<=届))([〇零一二三四五六七八九十百\d]+)次$")  # 第五次, 十届二十一次
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
 _TERM = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+$")
 _LEFT_STOP = re.compile(
-    r"(?:召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
+    r"(?:暨|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
     r"并|是|为|由|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
 )
 _HELD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})?(?:召开|举行)(?:了)?$")
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
+_NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间")
 _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|计划|建议|提请|定于)[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 
@@ -69,6 +70,8 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
     out: list[MeetingMention] = []
     for m in _KIND_RE.finditer(text, lo, hi):
         kind = m.group(0).replace("（扩大）", "扩大")
+        if _NOT_A_MEETING_AFTER.match(text, m.end()):
+            continue  # 会议中心, 会议室, 会议纪要: a place or a paper, not a meeting
         if kind == "会议" and (m.start() == lo or text[m.start() - 1] in "，。；：\n 、"):
             continue  # 会议指出, 会议强调: the meeting as subject, not a name of one
         if text.startswith("精神", m.end()) and kind == "会议" and text[m.start() - 2:m.start()] in ("工作", "视频"):
