@@ -141,7 +141,7 @@ def extract(article: Article) -> Findings:
             if who.titles and who.name in f.people:
                 f.people[who.name].append(who)
     f.place = resolve_place(article.place) if article.place else None
-    if f.place is None:
+    if f.place is None and f.meetings:  # only meetings need a jurisdiction; most other articles are skipped
         lvl = body_level(f.meetings[0].body) if f.meetings else None
         f.place = detect_place(text, body_level=lvl if lvl != "national" else None)
     return f
