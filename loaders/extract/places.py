@@ -83,8 +83,21 @@ _LEVEL_OF_BODY = {"省": "province", "自治区": "province", "市": "city", "�
                   "县": "county", "区": "county", "旗": "county"}
 
 
-def detect_place(text: str, *, body_level: str | None = None) -> Place | None:
-    """The division an article is about: the most mentioned one of the level its bodies speak for."""
+def detect_place(text: str, *, body_level: str | None = None, window: int = 800) -> Place | None:
+    """The division an article is about: the most mentioned one of the level its bodies speak for.
+
+    The dateline and first paragraph almost always name the place, so they are read first; the whole text is
+    read only when they name none of the right level.
+    """
+    if len(text) > window:
+        head = _best(text[:window], body_level)
+        if head is not None and head[0] > 0:
+            return _place(head[-1])
+    best = _best(text, body_level)
+    return _place(best[-1]) if best else None
+
+
+def _best(text: str, body_level: str | None):
     score = place_mentions(text)
     if not score:
         return None
@@ -94,11 +107,8 @@ def detect_place(text: str, *, body_level: str | None = None) -> Place | None:
     for code, s in score.items():
         name, level = places[code]
         support = score.get(code[:2] + "0000", 0) + (score.get(code[:4] + "00", 0) if level == "county" else 0)
-        fits = _fits(name, level, body_level)
-        ranked.append((fits, s, support, code))
-    ranked.sort(reverse=True)
-    fits, s, support, code = ranked[0]
-    return _place(code)
+        ranked.append((_fits(name, level, body_level), s, support, code))
+    return max(ranked)
 
 
 def _fits(name: str, level: str, body_level: str | None) -> int:
