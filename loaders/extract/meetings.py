@@ -140,5 +140,6 @@ def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
 
 def _strip_place(body: str) -> str:
     body = body.replace("人民政府", "政府").replace("中共", "")
+    body = re.sub(r"第?[一二三四五六七八九十\d]+届", "", body)  # 市十七届人大常委会 is 市人大常委会
     return re.sub(r"^(?:中共)?[\u4e00-\u9fff]{2,8}?(?=[省市县区州旗盟]委|[省市县区州旗盟]政府|[省市县区州旗盟]人大|[省市县区州旗盟]政协)",
                   "", body)
