@@ -98,6 +98,8 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
             start = _body_left(text, tm.start(), lo)
             body = text[start:tm.start()] + body_tail
         held_verb = None
+        name_override = None
+        subject_held = False
         if not body or body == body_tail:
             # 市委常委会召开扩大会议: the body is the subject of 召开
             before = text[max(lo, start - 6):start]
@@ -107,6 +109,17 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
                 subj = _subject_before(text, max(lo, start - 6) + vm.start(), lo)
                 if subj:
                     body = subj + body_tail
+        elif re.sub(r"^(?:第?[一二三四五六七八九十\d]+届)+", "", body) in ("常委会", "常务委员会", "党组"):
+            # 自治区政协召开十二届常委会第十五次会议: a bare 常委会 belongs to the subject of 召开
+            before = text[max(lo, start - 16):start]
+            vm = re.search(r"(?:召开|举行)了?(?:第?[一二三四五六七八九十\d]+届)?$", before)
+            if vm:
+                subj = _subject_before(text, max(lo, start - 16) + vm.start(), lo)
+                if subj:
+                    name_override = subj + text[start:m.end()]
+                    subject_held = True
+                    body = subj + body
+                    start = max(lo, start - 16) + vm.start() - len(subj)
         if not body or not _BODY_END.search(body):
             continue
         if held_verb is not None:
@@ -116,12 +129,13 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
         name = text[start:m.end()] if held_verb is None else body + text[term_start:m.end()]
         if held_verb is not None and body_tail and not name.startswith(body):
             name = body + kind
+        name = name_override or name
         before = text[max(lo, span_lo - 12):span_lo]
         clause_before = re.split(r"[，。；\n]", before)[-1]
         after = text[m.end():m.end() + 6]
         referenced = bool(_REFERENCE_BEFORE.search(clause_before) or _REFERENCE_AFTER.match(after)
                           or _WIDE.match(body) or _PLANNED.search(clause_before))
-        held = not referenced and (held_verb is not None or re.search(r"(?:召开|举行)了?$", clause_before) is not None
+        held = not referenced and (held_verb is not None or subject_held or re.search(r"(?:召开|举行)了?$", clause_before) is not None
                                    or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)
         out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,
                                   span=Span(span_lo, m.end(), text[span_lo:m.end()]), held=held,
