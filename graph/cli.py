@@ -48,7 +48,7 @@ def main():
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--place", default=None, help="Jurisdiction of the input (e.g. 衡阳市) when the text does not say.")
-@click.option("--date", "published", default=None, help="Publication date (YYYY-MM-DD) when neither name nor text has it.")
+@click.option("--date", "published", default=None, help="Publication date (YYYY-MM-DD) of every input, over what names, text or metadata say.")
 @_store_options
 def ingest(paths, place, published, store_path, neo4j_uri, backend, user, password):
     """Read article files (txt, html, jsonl; folders too) into the store."""

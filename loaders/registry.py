@@ -32,7 +32,7 @@ def _load_html(path: Path, raw: str, published, place, errors):
 def _load_jsonl(path: Path, raw: str, published, place, errors):
     arts = read_jsonl(raw, source=path.name, place=place, errors=errors)
     for a in arts:
-        a.published = a.published or published
+        a.published = published or a.published
     return arts
 
 
