@@ -17,6 +17,8 @@ BYLINE = re.compile(
 )
 CHAIR_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,12}主持$")
 _FINAL = "。！？；…"
+# a page's masthead or a transcript's date line: a full date, a weekday, a page number
+MASTHEAD = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版|^\d{4}-\d{2}-\d{2}")
 
 
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
@@ -77,7 +79,8 @@ def join_broken(paras: list[str]) -> list[str]:
 
 def _article(chunk, index, source, published, place, *, header_len) -> Article:
     header, body = chunk[:header_len], join_broken(chunk[header_len:])
-    title = next((h for h in header if not BYLINE.match(h) and not CHAIR_LINE.match(h)), None)
+    title = next((h for h in header if not BYLINE.match(h) and not CHAIR_LINE.match(h) and not MASTHEAD.search(h)),
+                 None)
     if title is None and body and len(body[0]) <= 40 and not _ends_sentence(body[0]):
         title = body[0]
     return Article(text="\n".join(header + body), source=source, title=title, published=published,

@@ -84,3 +84,10 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert "empty file" in str(errors[0]) and "unsupported file type .pdf" in str(errors[1])
     assert "missing.txt" in str(errors[2])
     assert len(results[3].articles) == 2
+
+
+def test_a_masthead_gives_the_date_not_the_title(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_text("某某日报 2023年5月10日 星期三 第1版\n\n" + PAGE, encoding="utf-8")
+    arts = load_path(p).articles
+    assert arts[0].title == "市政府召开常务会议" and arts[0].published == date(2023, 5, 10)
