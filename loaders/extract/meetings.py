@@ -21,13 +21,15 @@ _ORD = re.compile(r"(?:第|(?<=届))([〇零一二三四五六七八九十百\d]
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
 _TERM = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+$")
 _LEFT_STOP = re.compile(
-    r"(?:暨|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
+    r"(?:暨|决定|同意|提请|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
     r"并|是|为|由|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
 )
 _HELD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6})?(?:召开|举行)(?:了)?$")
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间")
+_DECIDED = re.compile(r"(?:决定|建议|同意)[，：:]$")  # 会议决定，……全会于今年秋季召开
+_PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬|[^，。]{0,6}[季旬])")
 _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|计划|建议|提请|定于)[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 
@@ -134,7 +136,9 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
         clause_before = re.split(r"[，。；\n]", before)[-1]
         after = text[m.end():m.end() + 6]
         referenced = bool(_REFERENCE_BEFORE.search(clause_before) or _REFERENCE_AFTER.match(after)
-                          or _WIDE.match(body) or _PLANNED.search(clause_before))
+                          or _WIDE.match(body) or _PLANNED.search(clause_before)
+                          or _DECIDED.search(text, max(lo, span_lo - 6), span_lo)
+                          or _PLANNED_AFTER.match(text, m.end()))
         held = not referenced and (held_verb is not None or subject_held or re.search(r"(?:召开|举行)了?$", clause_before) is not None
                                    or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)
         out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,

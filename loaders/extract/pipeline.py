@@ -96,6 +96,11 @@ def extract(article: Article) -> Findings:
         a = _anchor(group, head_end)
         s_lo = _sentence_start(text, a) if a >= head_end else head_end
         d, part, span = first_date(text, s_lo, a + 1, published=article.published, event=ev_date, last=True)
+        mention_end = min((g.span.end for g in group if g.span.start == a), default=a)
+        after = first_date(text, mention_end, min(len(text), mention_end + 12), published=article.published,
+                           event=ev_date)  # 第三十八次会议30日上午在北京闭幕: the day follows the name
+        if after[2] is not None and after[2].start == mention_end:
+            d, part, span = after
         if span is None:
             d, part = ev_date, ev_part
         elif d is None and part is not None and ev_date is not None and not re.search(r"日前|近日|近期|前不久", span.text):
