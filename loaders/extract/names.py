@@ -12,6 +12,8 @@ _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
 _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
 _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
+# 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
+_TRAILING_GROUP = re.compile(r"(?:等(?:[市省县区州旗]级?|在家)?(?:领导|同志|人)?(?:同志)?|同志)$")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 _GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
@@ -178,7 +180,7 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     current: list[str] = []
     pending: list[str] = []  # titles in pieces of their own: 区委副书记、区长、区委深改委副主任宁致远
     for start, piece in _list_pieces(text, lo, hi):
-        piece = re.sub(r"(?:等|同志|等同志|等人)$", "", piece)
+        piece = _TRAILING_GROUP.sub("", piece)
         if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece):
             pending.append(piece)
             continue
@@ -220,6 +222,7 @@ def _list_pieces(text: str, lo: int, hi: int):
         for j in re.finditer(r"和|及|与|以及", piece):
             before, after = piece[cut:j.start()], piece[j.end():]
             if len(before) >= 2 and after and (after[0] in SURNAMES or after[:2] in COMPOUND_SURNAMES
+                                               or after[0] in "市省县区州旗国中全各有"
                                                or _TITLE.search(after[:12]) or _GROUP.match(after)):
                 yield start + cut, before
                 cut = j.end()

@@ -27,6 +27,17 @@ def test_titled_names(text, want):
     assert [(m.name, m.titles) for m in titled_names(text)] == want
 
 
+@pytest.mark.parametrize("text,want", [
+    ("王建华、刘晓明、陈立等市领导出席会议。", [("王建华", []), ("刘晓明", []), ("陈立", [])]),
+    ("市人大常委会副主任王刚及市政府有关部门负责人列席会议。", [("王刚", ["市人大常委会副主任"])]),
+    ("区委副书记、区长、区委深改委副主任宁致远出席会议。", [("宁致远", ["区委副书记", "区长", "区委深改委副主任"])]),
+    ("王和平和张三等出席", [("王和平", []), ("张三", [])]),
+])
+def test_lists(text, want):
+    verb = next(v for v in ("出席", "列席") if v in text)
+    assert [(m.name, m.titles) for m in names_in_list(text, 0, text.index(verb))] == want
+
+
 def test_list_with_group_label_and_a_title_inside():
     t = "市领导赖馨正、段志刚，副市长王五、刘六和市委秘书长陈七出席。"
     got = [(m.name, m.titles) for m in names_in_list(t, 0, t.index("出席"))]
