@@ -128,7 +128,7 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
             span_lo = max(lo, start - 6) + held_verb.start() - len(body) + len(body_tail)
         else:
             span_lo = start
-        name = text[start:m.end()] if held_verb is None else body + text[term_start:m.end()]
+        name = text[start:m.end()] if held_verb is None or body == body_tail else body + text[term_start:m.end()]
         if held_verb is not None and body_tail and not name.startswith(body):
             name = body + kind
         name = name_override or name
@@ -149,7 +149,9 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
 
 def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
     """Two mentions of one meeting: one body, kinds that agree (会议 agrees with any), no clash of ordinals."""
-    if _strip_place(a.body) != _strip_place(b.body):
+    ab, bb = _strip_place(a.body), _strip_place(b.body)
+    # 主持召开党组会议 after a headline 省人大常委会党组召开会议: the bare body is the full one, shortened
+    if ab != bb and not (min(ab, bb, key=len) in ("党组", "常委会") and max(ab, bb, key=len).endswith(min(ab, bb, key=len))):
         return False
     if a.kind != b.kind and "会议" not in (a.kind, b.kind):
         return False

@@ -122,3 +122,16 @@ def test_bodies_are_qualified_and_classified():
     assert [classify(b) for b in ("衡阳市人大常委会", "衡阳市政协", "衡阳市委常委会", "衡阳市政府", "衡阳市教育局")] == \
         ["人大", "政协", "党委", "政府", "部门"]
     assert split_title("市委书记") == ("市委", "书记") and split_title("市长") == ("市政府", "市长")
+
+
+def test_a_bare_party_group_meeting_joins_the_headline_one():
+    from datetime import date
+
+    from govgraph.loaders.article import Article
+    from govgraph.loaders.extract.pipeline import extract
+
+    text = ("省人大常委会党组召开会议\n本报讯 3月1日上午，省人大常委会党组书记、主任周卫国主持召开党组会议，"
+            "传达学习全国两会精神。党组副书记、副主任钱立参加会议。")
+    f = extract(Article(text=text, source="x.txt", published=date(2023, 3, 2)))
+    assert [(m.name, m.body, m.names("chair"), m.names("attendee")) for m in f.meetings] == [
+        ("省人大常委会党组会议", "省人大常委会党组", ["周卫国"], ["钱立"])]
