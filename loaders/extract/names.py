@@ -13,6 +13,8 @@ _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
 _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
 # 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
+# 区监委, 区法院: a body in a list of those who attend, not a person whose surname is 区
+_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|中心)$")
 _TRAILING_GROUP = re.compile(r"(?:等(?:[市省县区州旗]级?|在家)?(?:领导|同志|人)?(?:同志)?|同志)$")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 _GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
@@ -194,7 +196,8 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         if trailing and not titles and (trailing.group(1)[:1] in SURNAMES or trailing.group(1)[:2] in COMPOUND_SURNAMES):
             # 王红副市长: the title comes after the name
             rest = trailing.group(1)
-        name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4)) else None
+        name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4
+                                                       and not _BODYLIKE.search(rest))) else None
         s = start + len(piece) - len(rest)
         in_enumeration = text[s - 1:s] == "、" or text[s + len(rest):s + len(rest) + 1] == "、"
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
