@@ -137,8 +137,8 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     out: list[NameMention] = []
     for m in _TITLE.finditer(text, lo, hi):
         name = name_at(text, m.end()) or _unlisted_name_at(text, m.end())
-        if not name:
-            continue
+        if not name or text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
+            continue  # no one, or words inside a document title (《……“局长热线”实施方案》)
         chain = title_chain_before(text, m.end(), lo)
         after = m.end() + len(name)
         in_list = after < len(text) and text[after] in "、和及"
