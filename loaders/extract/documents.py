@@ -63,6 +63,9 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
         clause_lo = max(clause_lo, lo)
         verbs = list(_VERB_RE.finditer(text, clause_lo, first))
         action = _ACTION[verbs[-1].group(0)] if verbs else None
+        if action == "approved" and len(verbs) > 1 and _ACTION[verbs[-2].group(0)] in ("reviewed", "both") \
+                and re.fullmatch(r"(?:了)?(?:并|后|和|，?并?一致|并一致)?", text[verbs[-2].end():verbs[-1].start()]):
+            action = "both"  # 审议并一致通过, 讨论后通过: reviewed, then approved
         if action is None:
             tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])
             after = list(_VERB_RE.finditer(text, last, tail_hi))

@@ -76,6 +76,9 @@ def test_meetings_referred_to_or_planned_are_not_held(text):
     ("会议表决通过了关于修改《某市城市绿化条例》的决定。", [("某市城市绿化条例", "approved")]),
     ("听取了市政府关于《政府工作报告》落实情况的汇报。", [("政府工作报告", "heard")]),
     ("审议了《关于〈某法〉实施办法的说明》。", [("关于〈某法〉实施办法的说明", "reviewed")]),
+    ("会议审议并一致通过了《A条例》。", [("A条例", "reviewed"), ("A条例", "approved")]),
+    ("会议讨论后原则通过《C方案》。", [("C方案", "reviewed"), ("C方案", "approved")]),
+    ("会议审议了《E》，通过了《F》。", [("E", "reviewed"), ("F", "approved")]),
 ])
 def test_documents_and_their_verbs(text, want):
     assert [(d.title, d.action) for d in documents(text)] == want
