@@ -5,7 +5,7 @@ import pyoxigraph as ox
 
 from govgraph.ontology import GG, OA, PROV, RDF, RDFS, base_iri
 
-from .model import EDGE_TYPES, NODE_TYPES, Edge, Evidence, Graph, Node
+from .model import EDGE_TYPES, NODE_TYPES, Evidence, Graph, Node
 from .rdf import _PROPS
 
 _PROP_BY_PRED = {pred: name for name, (pred, _) in _PROPS.items()}

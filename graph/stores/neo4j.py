@@ -139,10 +139,6 @@ class Neo4jStore:
             self._batches(_edge_query(etype), rows, f"{etype} edge", "edges", stats, batch)
         return stats
 
-    def write_row_by_row(self, graph: Graph) -> WriteStats:
-        """One statement and one transaction per row: the slow way, kept for the benchmark's comparison."""
-        return self.write(graph, batch=1)
-
     def run(self, query, params: dict) -> tuple[list[str], list[tuple]]:
         """Run a saved query's Cypher twin with $parameters."""
         from neo4j.exceptions import Neo4jError

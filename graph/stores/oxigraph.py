@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govgraph.ontology import GG, PREFIXES, RDF, base_iri
+from govgraph.ontology import GG, PREFIXES, base_iri
 
 from ..model import Graph
 from ..rdf import graph_quads

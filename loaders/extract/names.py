@@ -17,7 +17,6 @@ _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
 _BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|中心)$")
 _TRAILING_GROUP = re.compile(r"(?:等(?:[市省县区州旗]级?|在家)?(?:领导|同志|人)?(?:同志)?|同志)$")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
-_GROUP_AT_END = re.compile(f"(?:{GROUP_LABEL_RE})$")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
     r"(?:了|由|受|请|向|将|把|被|就|并|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
@@ -230,8 +229,3 @@ def _list_pieces(text: str, lo: int, hi: int):
                 yield start + cut, before
                 cut = j.end()
         yield start + cut, piece[cut:]
-
-
-def group_label_before(text: str, i: int) -> bool:
-    """True when a group label (市领导, 市委常委) heads the list that starts at ``i``."""
-    return bool(_GROUP_AT_END.search(text[max(0, i - 12):i]))

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..article import Article
-from ..textpage import BYLINE, CHAIR_LINE, DATELINE
+from ..textpage import CHAIR_LINE, DATELINE
 from . import documents as docs_rule
 from . import references, roles
 from .dates import first_date
@@ -168,8 +167,3 @@ def _bare_mentions(text: str, known: set[str], seen: set[tuple[int, int]]) -> li
 def positions_of(mentions: list[NameMention]) -> list[str]:
     """A person's titles as written, first seen first, each once."""
     return list(dict.fromkeys(t for m in mentions for t in m.titles))
-
-
-def as_date(d: date | None) -> str | None:
-    """ISO text of a date, or None."""
-    return d.isoformat() if d else None

@@ -5,7 +5,7 @@ import re
 
 from .findings import NameMention, Span
 from .lexicon import TRAILING_TITLE_RE, has_surname
-from .names import boundary_at, names_in_list
+from .names import names_in_list
 
 _CHAIR = re.compile(r"主持")
 _ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加)")
