@@ -27,6 +27,7 @@ _LEFT_STOP = re.compile(
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间")
+_EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，,]?$")  # background, not this report
 _DECIDED = re.compile(r"(?:决定|建议|同意)[，：:]$")  # 会议决定，……全会于今年秋季召开
 _PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬|[^，。]{0,6}[季旬])")
 _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|计划|建议|提请|定于)[^，。；]*$")
@@ -137,6 +138,7 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
         referenced = bool(_REFERENCE_BEFORE.search(clause_before) or _REFERENCE_AFTER.match(after)
                           or _WIDE.match(body) or _PLANNED.search(clause_before)
                           or _DECIDED.search(text, max(lo, span_lo - 6), span_lo)
+                          or _EARLIER.search(text, max(lo, span_lo - 6), span_lo)
                           or _PLANNED_AFTER.match(text, m.end()))
         held = not referenced and (held_verb is not None or subject_held or re.search(r"(?:召开|举行)了?$", clause_before) is not None
                                    or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)

@@ -62,7 +62,8 @@ def test_held_meetings(text, want):
 @pytest.mark.parametrize("text", ["会议传达学习了省委常委会会议精神",
                                   "会议决定，中国共产党第十九届中央委员会第七次全体会议于今年秋季在北京召开",
                                   "会议决定市十六届人大常委会第四十一次会议于12月下旬召开",
-                                  "县十七届人大常委会第六次会议在县人大会议中心召开"])
+                                  "县十七届人大常委会第六次会议在县人大会议中心召开",
+                                  "此前，市委常委会召开会议专题研究"])
 def test_meetings_referred_to_or_planned_are_not_held(text):
     held = [m.name for m in meeting_mentions(text) if m.held]
     assert held == ([] if "会议中心" not in text else ["县十七届人大常委会第六次会议"])
