@@ -16,7 +16,7 @@ from ..conftest import FIXTURES, SHARED, need
 
 # Floors, not targets: a change that drops below them is a regression. The README has the measured figures.
 FLOORS = {"dev": 0.95, "heldout": 0.95}
-LEAST = {"dev": 40, "heldout": 8}
+LEAST = {"dev": 40, "heldout": 30}
 
 
 def _predict(txt):
