@@ -15,8 +15,8 @@ from govgraph.loaders.gold import gold_record
 from ..conftest import FIXTURES, SHARED, need
 
 # Floors, not targets: a change that drops below them is a regression. The README has the measured figures.
-FLOORS = {"dev": 0.95, "heldout": 0.95}
-LEAST = {"dev": 40, "heldout": 30}
+FLOORS = {"dev": 0.95, "heldout": 0.95, "unseen": 0.95}
+LEAST = {"dev": 40, "heldout": 30, "unseen": 16}
 
 
 def _predict(txt):
