@@ -31,7 +31,7 @@ def _meetings(text: str, head_end: int) -> list[tuple[Meeting, list[MeetingMenti
     found: list[list[MeetingMention]] = []
     for mm in meeting_mentions(text):
         in_header = mm.span.start < head_end
-        if not mm.held and not (in_header and not mm.referenced and not _is_reference(mm)):
+        if not mm.held and not (in_header and not mm.referenced):
             continue
         for group in found:
             if any(same_meeting(mm, other) for other in group):
@@ -49,10 +49,6 @@ def _meetings(text: str, head_end: int) -> list[tuple[Meeting, list[MeetingMenti
         out.append((Meeting(name=best.name, body=body, kind=kinds[0] if kinds else best.kind, span=best.span,
                             ordinal=ordinal, year=year), group))
     return out
-
-
-def _is_reference(mm: MeetingMention) -> bool:
-    return bool(re.match(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县)", mm.name))
 
 
 def _anchor(group: list[MeetingMention], head_end: int) -> int:
