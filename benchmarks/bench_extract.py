@@ -12,9 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from govgraph.loaders.extract.pipeline import extract  # noqa: E402
-from govgraph.loaders.textpage import split_page  # noqa: E402
-from synthetic import synthetic_articles  # noqa: E402
+from synthetic import synthetic_articles
+
+from govgraph.loaders.extract.pipeline import extract
+from govgraph.loaders.textpage import split_page
 
 
 def main():

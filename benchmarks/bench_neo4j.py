@@ -12,11 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from govgraph.graph.build import build_article  # noqa: E402
-from govgraph.graph.model import Graph  # noqa: E402
-from govgraph.graph.stores import open_store  # noqa: E402
-from govgraph.loaders.extract.pipeline import extract  # noqa: E402
-from synthetic import synthetic_articles  # noqa: E402
+from synthetic import synthetic_articles
+
+from govgraph.graph.build import build_article
+from govgraph.graph.model import Graph
+from govgraph.graph.stores import open_store
+from govgraph.loaders.extract.pipeline import extract
 
 
 def main():
@@ -31,7 +32,8 @@ def main():
     store = open_store("neo4j")
     print(f"{a.articles} articles -> {len(g.nodes)} nodes, {rels} relationships")
     results = {}
-    for name, fn in (("batched", lambda: store.write(g, batch=a.batch)), ("row by row", lambda: store.write(g, batch=1))):
+    ways = (("batched", lambda: store.write(g, batch=a.batch)), ("row by row", lambda: store.write(g, batch=1)))
+    for name, fn in ways:
         store.clear()
         store.ensure_schema()
         t = time.perf_counter()

@@ -17,17 +17,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pyoxigraph as ox  # noqa: E402
-import rdflib  # noqa: E402
+import pyoxigraph as ox
+import rdflib
+from synthetic import synthetic_articles
 
-from govgraph.graph.build import build_article  # noqa: E402
-from govgraph.graph.model import Graph  # noqa: E402
-from govgraph.graph.rdf import graph_quads  # noqa: E402
-from govgraph.graph.stores.oxigraph import OxigraphStore  # noqa: E402
-from govgraph.loaders.extract.pipeline import extract  # noqa: E402
-from govgraph.ontology import PREFIXES  # noqa: E402
-from govgraph.queries import saved_queries  # noqa: E402
-from synthetic import synthetic_articles  # noqa: E402
+from govgraph.graph.build import build_article
+from govgraph.graph.export import write_rdf
+from govgraph.graph.model import Graph
+from govgraph.graph.rdf import graph_quads
+from govgraph.graph.stores.oxigraph import OxigraphStore
+from govgraph.loaders.extract.pipeline import extract
+from govgraph.ontology import PREFIXES
+from govgraph.queries import saved_queries
 
 PARAMS = {"meetings_chaired_by": {"person": None}, "meeting_attendees": {"meeting": "常务会议 2022-03"},
           "documents_approved_by_body": {"body": "常德市政府", "from": "2022-01-01", "to": "2022-06-30"},
@@ -69,15 +70,15 @@ def main():
     print(f"{a.articles} articles -> {len(g.nodes)} nodes, {len(g.edges)} edges, {len(quads)} triples "
           f"(built in {time.perf_counter() - t:.1f} s)")
     chair = next(n.label for n in g.nodes.values() if n.type == "Person")
-    for k in PARAMS:
-        for p in PARAMS[k]:
-            PARAMS[k][p] = PARAMS[k][p] or chair
+    for params in PARAMS.values():
+        for p in params:
+            params[p] = params[p] or chair
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         ox_store = OxigraphStore(Path(tmp) / "st")
-        ox_store.store.extend(quads)
-        ox_store.store.flush()
+        ox_store.native.extend(quads)
+        ox_store.native.flush()
         ox_load = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -91,16 +92,17 @@ def main():
         ns = {k: rdflib.Namespace(v) for k, v in PREFIXES.items()}
         for name, q in saved_queries().items():
             bound = q.bind(PARAMS.get(name, {}))
-            ox_t, (_, ox_rows) = timed(lambda: ox_store.run(q, bound))
+            ox_t, (_, ox_rows) = timed(lambda q=q, bound=bound: ox_store.run(q, bound))
             if name == "co_attendance_pairs" and not a.rdflib_pairs:
                 print(f"{name:32} {ox_t:11.3f} {'(skipped)':>10} {'':>16}  rows {len(ox_rows)}")
                 continue
             init = {k: rdflib.Literal(v) if not hasattr(v, "isoformat") else
                     rdflib.Literal(v.isoformat(), datatype=rdflib.XSD.date) for k, v in bound.items()}
-            rd_t, rd_rows = timed(lambda: list(rg.query(q.sparql, initNs=ns, initBindings=init)), repeat=1)
+            rd_t, rd_rows = timed(lambda q=q, init=init: list(rg.query(q.sparql, initNs=ns, initBindings=init)),
+                                  repeat=1)
             print(f"{name:32} {ox_t:11.3f} {rd_t:10.3f} {rd_t / ox_t:16.1f}  rows {len(ox_rows)}/{len(rd_rows)}")
         t = time.perf_counter()
-        ox_store.dump(str(Path(tmp) / "o.ttl"), ox.RdfFormat.TURTLE)
+        write_rdf(ox_store, Path(tmp) / "o.ttl", "turtle")
         ox_ttl = time.perf_counter() - t
         t = time.perf_counter()
         rg.serialize(Path(tmp) / "r.ttl", format="turtle")

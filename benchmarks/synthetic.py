@@ -42,7 +42,8 @@ def synthetic_articles(n: int, *, seed: int = 7) -> list[Article]:
         docs = rng.sample(_DOCS, 2)
         if kind < 0.5:
             chair, head = cast[1], f"{city}市政府召开常务会议"
-            lead = f"本报讯 {day.month}月{day.day}日{part}，市长{chair}主持召开市政府{day.year}年第{rng.randint(1, 40)}次常务会议"
+            nth = rng.randint(1, 40)
+            lead = f"本报讯 {day.month}月{day.day}日{part}，市长{chair}主持召开市政府{day.year}年第{nth}次常务会议"
         else:
             chair, head = cast[0], f"{city}市委常委会召开会议"
             lead = f"本报讯 {day.month}月{day.day}日{part}，市委书记{chair}主持召开市委常委会会议"

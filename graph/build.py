@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 from govgraph.loaders.article import Article
-from govgraph.loaders.extract.bodies import classify, jurisdiction_of, qualify, split_title
 from govgraph.loaders.extract.findings import Findings, Span
 
 from . import ids
+from .bodies import classify, jurisdiction_of, post_label, qualify, split_title
 from .model import Evidence, Graph, Node
+from .schema import meeting_kind
 
-_KIND_KEY = {"常务会议": "executive", "全体会议": "plenary", "主任会议": "chairmen", "主席会议": "chairmen",
-             "委员长会议": "chairmen",
-             "专题会议": "special", "联席会议": "joint", "办公会议": "office", "常委会议": "standing"}
 _ROLE_EDGE = {"chair": "chaired", "attendee": "attended", "nonvoting": "sat_in", "speaker": "spoke_at"}
 _DOC_EDGE = {"reviewed": "reviewed", "approved": "approved", "heard": "heard", "studied": "studied"}
 
@@ -53,8 +51,7 @@ def build_article(article: Article, f: Findings) -> Graph:
 
     def person_node(name: str, titles: list[str]) -> str:
         # the most local of the person's posts says whose official they are: 省委常委、市委书记 is the city's
-        codes = [jurisdiction_of(b, place) for b, _ in map(split_title, titles) if b]
-        codes = [c for c in codes if c]
+        codes = [c for b, _ in map(split_title, titles) if b and (c := jurisdiction_of(b, place))]
         code = max(codes, key=_specificity) if codes else (place.code if place else None)
         pid = ids.person_id(name, code)
         g.add_node(Node(pid, "Person", name, {"name": name, "jurisdiction": code}))
@@ -68,12 +65,14 @@ def build_article(article: Article, f: Findings) -> Graph:
     for m in f.meetings:
         day = m.date.isoformat() if m.date else None
         body = body_node(m.body)
-        kind_key = _KIND_KEY.get(m.kind, "meeting")
-        mid = ids.meeting_id(g.nodes[body].label, g.nodes[body].props["jurisdiction"], day, kind_key,
+        kind = meeting_kind(m.kind)
+        # the label says the kind the id says, so every report of one meeting agrees on it
+        kind_label = kind.label_for(m.kind)
+        mid = ids.meeting_id(g.nodes[body].label, g.nodes[body].props["jurisdiction"], day, kind.key,
                              fallback=article.id)
-        g.add_node(Node(mid, "Meeting", f"{g.nodes[body].label}{_kind_label(m)}" + (f" {day}" if day else ""), {
-            "names": [m.name], "kind": _kind_label(m), "ordinal": m.ordinal, "date": day, "part_of_day": m.part_of_day,
-            "body": g.nodes[body].label, "referenced": False}))
+        g.add_node(Node(mid, "Meeting", f"{g.nodes[body].label}{kind_label}" + (f" {day}" if day else ""), {
+            "names": [m.name], "kind": kind_label, "ordinal": m.ordinal, "date": day,
+            "part_of_day": m.part_of_day, "referenced": False}))
         g.add_edge(body, "convened", mid, ev(m.span, day))
         g.add_edge(art_key, "describes", mid, ev(m.span, day))
         for role, who in m.roles:
@@ -102,7 +101,7 @@ def build_article(article: Article, f: Findings) -> Graph:
                 blabel = g.nodes[bid].label if bid else None
                 code = g.nodes[bid].props["jurisdiction"] if bid else (place.code if place else None)
                 post = ids.post_id(blabel, role, code)
-                label = _post_label(blabel, role)
+                label = post_label(blabel, role)
                 g.add_node(Node(post, "Post", label, {"name": label, "role": role, "as_written": title}))
                 g.add_edge(person_ids[name], "holds_post", post, ev(men.span, meeting_day))
                 if bid:
@@ -118,22 +117,3 @@ def build_article(article: Article, f: Findings) -> Graph:
 def _specificity(code: str) -> int:
     """000000 national < 430000 province < 430400 city < 430421 county."""
     return 0 if code == "000000" else 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
-
-
-def _post_label(body: str | None, role: str) -> str:
-    """衡阳市政府 + 市长 reads 衡阳市市长; 衡阳市委 + 书记 reads 衡阳市委书记."""
-    if body and body.endswith("政府") and role.endswith(("市长", "省长", "县长", "区长", "旗长", "州长")):
-        return body[:-2] + role
-    return f"{body or ''}{role}"
-
-
-_KIND_LABEL = {"executive": "常务会议", "plenary": "全体会议", "special": "专题会议", "joint": "联席会议",
-               "office": "办公会议", "standing": "常委会议"}
-
-
-def _kind_label(m) -> str:
-    """The kind as the label says it: derived from the id's kind so every report of a meeting agrees."""
-    key = _KIND_KEY.get(m.kind, "meeting")
-    if key == "chairmen":
-        return m.kind if m.kind in ("委员长会议", "主任会议", "主席会议") else "会议"
-    return _KIND_LABEL.get(key, "会议")

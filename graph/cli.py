@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import click
 
 from govgraph.queries import QueryError, get_query, saved_queries
 
-from .stores import StoreError, open_store
+from .stores import Store, StoreError, open_store
 
 DEFAULT_STORE = os.environ.get("GOVGRAPH_STORE", ".govgraph/store")
 
@@ -21,7 +22,8 @@ def _store_options(f):
     f = click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
                      help="Folder of the embedded RDF store (GOVGRAPH_STORE).")(f)
     f = click.option("--neo4j", "neo4j_uri", default=None,
-                     help="Use a Neo4j server instead, e.g. bolt://127.0.0.1:7687 (or NEO4J_URI with --backend neo4j).")(f)
+                     help="Use a Neo4j server instead, e.g. bolt://127.0.0.1:7687 "
+                          "(or NEO4J_URI with --backend neo4j).")(f)
     f = click.option("--backend", type=click.Choice(["oxigraph", "neo4j"]), default=None,
                      help="Store to use; oxigraph (embedded) unless --neo4j is given.")(f)
     f = click.option("--user", default=None, help="Neo4j user (NEO4J_USER, default neo4j).")(f)
@@ -29,9 +31,11 @@ def _store_options(f):
     return f
 
 
-def _open(store_path, neo4j_uri, backend, user, password):
+def _open(store_path, neo4j_uri, backend, user, password) -> Store:
     backend = backend or ("neo4j" if neo4j_uri else "oxigraph")
-    return open_store(backend, path=store_path, uri=neo4j_uri, user=user, password=password)
+    if backend == "neo4j":
+        return open_store("neo4j", uri=neo4j_uri, user=user, password=password)
+    return open_store(backend, path=store_path)
 
 
 def _fail(msg: str, code: int = 1):
@@ -43,12 +47,16 @@ def _fail(msg: str, code: int = 1):
 @click.version_option(package_name="govgraph")
 def main():
     """govgraph: a knowledge graph of Chinese government meetings, read from newspaper reports."""
+    # The Neo4j driver logs each failed connection attempt; a StoreError already says it once, in one line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    logging.getLogger("neo4j").propagate = False
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--place", default=None, help="Jurisdiction of the input (e.g. 衡阳市) when the text does not say.")
-@click.option("--date", "published", default=None, help="Publication date (YYYY-MM-DD) of every input, over what names, text or metadata say.")
+@click.option("--date", "published", default=None,
+              help="Publication date (YYYY-MM-DD) of every input, over what names, text or metadata say.")
 @_store_options
 def ingest(paths, place, published, store_path, neo4j_uri, backend, user, password):
     """Read article files (txt, html, jsonl; folders too) into the store."""
@@ -67,10 +75,9 @@ def ingest(paths, place, published, store_path, neo4j_uri, backend, user, passwo
     for err in rep.errors:
         click.echo(f"skipped: {err}", err=True)
     try:
-        store = _open(store_path, neo4j_uri, backend, user, password)
-        stats = store.write(rep.graph)
-        counts = store.counts()
-        store.close()
+        with _open(store_path, neo4j_uri, backend, user, password) as store:
+            stats = store.write(rep.graph)
+            counts = store.counts()
     except StoreError as exc:
         _fail(str(exc))
     click.echo(f"read {rep.files} file(s), {rep.articles} article(s); wrote {stats.nodes} nodes and "
@@ -152,7 +159,7 @@ def evaluate(gold_dir, as_json):
             pred = {}
         score_file(gold, pred, scores)
     if as_json:
-        click.echo(json.dumps({k: dict(zip("prf", prf(*v))) for k, v in scores.counts.items()}))
+        click.echo(json.dumps({k: dict(zip("prf", prf(*v), strict=True)) for k, v in scores.counts.items()}))
     else:
         click.echo(report(scores))
 
@@ -185,9 +192,8 @@ def query(name, params, fmt, store_path, neo4j_uri, backend, user, password):
     except QueryError as exc:
         _fail(str(exc), 2)
     try:
-        store = _open(store_path, neo4j_uri, backend, user, password)
-        cols, rows = store.run(q, bound)
-        store.close()
+        with _open(store_path, neo4j_uri, backend, user, password) as store:
+            cols, rows = store.run(q, bound)
     except (StoreError, QueryError) as exc:
         _fail(str(exc))
     click.echo(format_rows(cols, rows, fmt), nl=False)
@@ -196,7 +202,7 @@ def query(name, params, fmt, store_path, neo4j_uri, backend, user, password):
 def format_rows(cols: list[str], rows: list[tuple], fmt: str) -> str:
     """Rows as an aligned table, CSV or JSON."""
     if fmt == "json":
-        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+        return json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)
@@ -215,30 +221,25 @@ def format_rows(cols: list[str], rows: list[tuple], fmt: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "graphml"]), default="turtle",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="File to write.")
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Folder of the embedded RDF store.")
 @click.option("--validate", "check", is_flag=True,
               help="Check the export against the govgraph SHACL shapes; exit 1 and name what is broken if it fails.")
-def export(fmt, output, store_path, check):
-    """Export the embedded store as Turtle, N-Triples, JSON-LD or GraphML."""
-    from .export import write_graphml, write_rdf
-    from .readback import graph_from_store
+@_store_options
+def export(fmt, output, check, store_path, neo4j_uri, backend, user, password):
+    """Export the store as Turtle, N-Triples, JSON-LD or GraphML."""
+    from .export import write_export
 
+    output.parent.mkdir(parents=True, exist_ok=True)
+    report = None
     try:
-        store = open_store("oxigraph", path=store_path)
+        with _open(store_path, neo4j_uri, backend, user, password) as store:
+            write_export(store, output, fmt)
+            if check:
+                from .validate import validate as run_validation
+
+                # the RDF file as written, read back; GraphML is not RDF, so then the store it came from
+                ok, report = run_validation(store if fmt == "graphml" else output_graph(output, fmt))
     except StoreError as exc:
         _fail(str(exc))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        write_graphml(graph_from_store(store.store), output)
-    else:
-        write_rdf(store, output, fmt)
-    report = None
-    if check:
-        from .validate import validate as run_validation
-
-        # the RDF file as written, read back; GraphML is not RDF, so then the store it came from
-        ok, report = run_validation(store if fmt == "graphml" else output_graph(output, fmt))
-    store.close()
     click.echo(f"wrote {output} ({fmt}, {output.stat().st_size:,} bytes)")
     if report is not None:
         _report_validation(ok, report)
@@ -265,7 +266,8 @@ def _report_validation(ok: bool, report: str):
 @click.option("--full", is_flag=True, help="Also print pyshacl's complete report.")
 def validate_file(file, full):
     """Check an RDF file (Turtle, N-Triples, JSON-LD) against the govgraph SHACL shapes."""
-    from .validate import load_graph, validate as run_validation
+    from .validate import load_graph
+    from .validate import validate as run_validation
 
     try:
         data = load_graph(file)
@@ -280,19 +282,17 @@ def validate_file(file, full):
 
 @main.command()
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Folder of the embedded RDF store.")
 @click.option("--title", default="govgraph", help="Page title.")
-def view(output, store_path, title):
+@_store_options
+def view(output, title, store_path, neo4j_uri, backend, user, password):
     """Write an interactive HTML network view (one file, works offline)."""
-    from .readback import graph_from_store
     from .view import render_html
 
     try:
-        store = open_store("oxigraph", path=store_path)
+        with _open(store_path, neo4j_uri, backend, user, password) as store:
+            g = store.read_graph()
     except StoreError as exc:
         _fail(str(exc))
-    g = graph_from_store(store.store)
-    store.close()
     output.parent.mkdir(parents=True, exist_ok=True)
     render_html(g, output, title=title)
     click.echo(f"wrote {output} ({len(g.nodes)} nodes, {len(g.edges)} edges)")
@@ -301,17 +301,17 @@ def view(output, store_path, title):
 @main.command()
 @click.argument("who")
 @click.option("--relation", default=None, help="Only edges of this type, e.g. chaired or holds_post.")
-@click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True, help="Folder of the embedded RDF store.")
-def explain(who, relation, store_path):
+@_store_options
+def explain(who, relation, store_path, neo4j_uri, backend, user, password):
     """Show the sentences behind a node's edges: WHO is a node id, a label or a person's name."""
-    from .explain import explain as run, format_support
+    from .explain import explain as run
+    from .explain import format_support
 
     try:
-        store = open_store("oxigraph", path=store_path)
+        with _open(store_path, neo4j_uri, backend, user, password) as store:
+            rows = run(store, who, relation=relation)
     except StoreError as exc:
         _fail(str(exc))
-    rows = run(store.store, who, relation=relation)
-    store.close()
     if not rows:
         _fail(f"nothing in the store is called {who!r}" + (f" with {relation} edges" if relation else ""), 1)
     click.echo(format_support(rows))
@@ -322,9 +322,8 @@ def explain(who, relation, store_path):
 def stats(store_path, neo4j_uri, backend, user, password):
     """Count what the store holds."""
     try:
-        store = _open(store_path, neo4j_uri, backend, user, password)
-        counts = store.counts()
-        store.close()
+        with _open(store_path, neo4j_uri, backend, user, password) as store:
+            counts = store.counts()
     except StoreError as exc:
         _fail(str(exc))
     for k, v in sorted(counts.items()):

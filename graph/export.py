@@ -1,31 +1,31 @@
-"""Exports: Turtle (default), N-Triples and JSON-LD from the store; GraphML for Gephi and networkx."""
+"""Exports: Turtle (default), N-Triples and JSON-LD from any store or graph; GraphML for Gephi and networkx."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
 
-from govgraph.ontology import OA, PREFIXES, XSD, base_iri
+from govgraph.ontology import PREFIXES, base_iri
 
 from .model import Graph
+from .rdf import graph_triples
+from .stores import Store
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
                "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "json-ld": ox.RdfFormat.JSON_LD}
 FORMATS = tuple(RDF_FORMATS) + ("graphml",)
-# Oxigraph keeps numbers of derived integer types as xsd:integer; the export gives back the type the
-# vocabulary says (Web Annotation offsets are xsd:nonNegativeInteger)
-_DATATYPES = {OA + "start": XSD + "nonNegativeInteger", OA + "end": XSD + "nonNegativeInteger"}
 
 
-def export_triples(store):
-    """The default graph's triples (from an Oxigraph store or an OxigraphStore), with the declared datatypes."""
-    store = getattr(store, "store", store)
-    for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        o, dt = q.object, _DATATYPES.get(q.predicate.value)
-        if dt and isinstance(o, ox.Literal) and o.datatype.value != dt:
-            o = ox.Literal(o.value, datatype=ox.NamedNode(dt))
-        yield ox.Triple(q.subject, q.predicate, o)
+def triples_of(source: Store | Graph) -> Iterable[ox.Triple]:
+    """The RDF triples of a store (read directly when it holds RDF) or of a model graph."""
+    return source.triples() if isinstance(source, Store) else graph_triples(source)
+
+
+def to_ntriples(source: Store | Graph) -> str:
+    """The triples of a store or graph as N-Triples text."""
+    return ox.serialize(triples_of(source), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")  # type: ignore[union-attr]
 
 
 def jsonld_context() -> dict:
@@ -33,19 +33,18 @@ def jsonld_context() -> dict:
     return dict(PREFIXES, **{"@base": base_iri()})
 
 
-def write_rdf(store, path, fmt: str = "turtle") -> Path:
-    """Write the store as Turtle, N-Triples or JSON-LD (compacted with ``jsonld_context``)."""
+def write_rdf(source: Store | Graph, path, fmt: str = "turtle") -> Path:
+    """Write a store or a graph as Turtle, N-Triples or JSON-LD (compacted with ``jsonld_context``)."""
     path = Path(path)
     rdf_format = RDF_FORMATS[fmt]
     if rdf_format == ox.RdfFormat.JSON_LD:
         import rdflib
 
-        nt = ox.serialize(export_triples(store), format=ox.RdfFormat.N_TRIPLES)
-        g = rdflib.Graph().parse(data=nt.decode("utf-8"), format="nt")
+        g = rdflib.Graph().parse(data=to_ntriples(source), format="nt")
         path.write_text(g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True),
                         encoding="utf-8")
     else:
-        ox.serialize(export_triples(store), str(path), rdf_format, prefixes=dict(PREFIXES, id=base_iri()))
+        ox.serialize(triples_of(source), str(path), rdf_format, prefixes=dict(PREFIXES, id=base_iri()))
     return path
 
 
@@ -62,7 +61,17 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def write_graphml(graph: Graph, path: Path) -> Path:
+def write_graphml(source: Store | Graph, path) -> Path:
     """GraphML that Gephi and ``networkx.read_graphml`` open."""
+    graph = source.read_graph() if isinstance(source, Store) else source
     nx.write_graphml(to_networkx(graph), path)
-    return path
+    return Path(path)
+
+
+def write_export(source: Store | Graph, path, fmt: str = "turtle") -> Path:
+    """Write ``source`` in any export format."""
+    if fmt == "graphml":
+        return write_graphml(source, path)
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return write_rdf(source, path, fmt)

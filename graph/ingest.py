@@ -4,13 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govgraph.loaders import LoadError, load_paths
+from govgraph.loaders import LOADERS, LoadError, load_paths
 from govgraph.loaders.extract.pipeline import extract
 
 from .build import build_article
 from .model import Graph
-
-TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson")
 
 
 @dataclass
@@ -28,7 +26,7 @@ def expand(paths) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LOADERS)
         else:
             out.append(p)
     return out

@@ -3,25 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-NODE_TYPES = ("Person", "Body", "Post", "Meeting", "Document", "Article")
-# edge type -> (source type, target type); names mirror the ontology's properties
-EDGE_TYPES = {
-    "chaired": ("Person", "Meeting"),
-    "attended": ("Person", "Meeting"),
-    "sat_in": ("Person", "Meeting"),  # 列席: present without being a member
-    "spoke_at": ("Person", "Meeting"),
-    "convened": ("Body", "Meeting"),
-    "reviewed": ("Meeting", "Document"),
-    "approved": ("Meeting", "Document"),
-    "heard": ("Meeting", "Document"),
-    "studied": ("Meeting", "Document"),
-    "holds_post": ("Person", "Post"),
-    "post_in": ("Post", "Body"),
-    "reported": ("Person", "Article"),
-    "describes": ("Article", "Meeting"),
-    "refers_to": ("Meeting", "Meeting"),
-    "leads_task": ("Body", "Meeting"),
-}
+from .schema import EDGE_TYPES, NODE_TYPES, edge_type, node_type
+
+__all__ = ["EDGE_TYPES", "NODE_TYPES", "Edge", "Evidence", "Graph", "Node"]
 
 
 @dataclass(frozen=True)
@@ -48,9 +32,8 @@ class Node:
     label: str
     props: dict = field(default_factory=dict)
 
-    def __post_init__(self):
-        if self.type not in NODE_TYPES:
-            raise ValueError(f"unknown node type {self.type!r}; expected one of {', '.join(NODE_TYPES)}")
+    def __post_init__(self) -> None:
+        node_type(self.type)
 
 
 @dataclass
@@ -61,10 +44,20 @@ class Edge:
     type: str
     target: str
     evidence: list[Evidence] = field(default_factory=list)
+    # the keys of ``evidence``, so that adding to a busy edge stays cheap
+    _keys: set[str] = field(default_factory=set, repr=False, compare=False)
 
-    def __post_init__(self):
-        if self.type not in EDGE_TYPES:
-            raise ValueError(f"unknown edge type {self.type!r}; expected one of {', '.join(EDGE_TYPES)}")
+    def __post_init__(self) -> None:
+        edge_type(self.type)
+        self._keys = {e.key for e in self.evidence}
+
+    def add_evidence(self, evidence: Evidence) -> bool:
+        """Add one piece of evidence unless the edge has it already; True when it was new."""
+        if evidence.key in self._keys:
+            return False
+        self._keys.add(evidence.key)
+        self.evidence.append(evidence)
+        return True
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -106,17 +99,18 @@ class Graph:
         edge = self.edges.get((source, type, target))
         if edge is None:
             edge = self.edges[(source, type, target)] = Edge(source, type, target)
-        if evidence is not None and evidence.key not in {e.key for e in edge.evidence}:
-            edge.evidence.append(evidence)
+        if evidence is not None:
+            edge.add_evidence(evidence)
         return edge
 
-    def merge(self, other: "Graph") -> None:
+    def merge(self, other: Graph) -> None:
         """Merge another graph into this one."""
         for n in other.nodes.values():
             self.add_node(Node(n.id, n.type, n.label, dict(n.props)))
         for e in other.edges.values():
-            for ev in e.evidence or [None]:
-                self.add_edge(e.source, e.type, e.target, ev)
+            edge = self.add_edge(e.source, e.type, e.target)
+            for ev in e.evidence:
+                edge.add_evidence(ev)
 
     def counts(self) -> dict[str, int]:
         """How many nodes of each type and edges of each type."""

@@ -33,20 +33,18 @@ def ontology_graph() -> rdflib.Graph:
 
 
 def as_rdflib(data) -> rdflib.Graph:
-    """An rdflib graph from a graph, a file path, an Oxigraph store or an OxigraphStore."""
+    """An rdflib graph from an rdflib graph, a file path, a store or a model graph (what an export would hold)."""
     if isinstance(data, rdflib.Graph):
         return data
     if isinstance(data, (str, Path)):
         return load_graph(data)
-    import pyoxigraph as ox
+    from .export import to_ntriples
+    from .model import Graph
+    from .stores import Store
 
-    from .export import export_triples
-
-    store = getattr(data, "store", data)
-    if isinstance(store, ox.Store):  # what an export of it would hold
-        nt = ox.serialize(export_triples(store), format=ox.RdfFormat.N_TRIPLES)
-        return rdflib.Graph().parse(data=nt.decode("utf-8"), format="nt")
-    raise TypeError(f"cannot validate a {type(data).__name__}; give an rdflib Graph, a file or a store")
+    if isinstance(data, (Store, Graph)):
+        return rdflib.Graph().parse(data=to_ntriples(data), format="nt")
+    raise TypeError(f"cannot validate a {type(data).__name__}; give an rdflib Graph, a file, a store or a graph")
 
 
 def validate(data_graph_or_path) -> tuple[bool, str]:

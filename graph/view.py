@@ -23,26 +23,22 @@ from pyvis.edge import Edge as VisEdge
 from pyvis.network import Network
 from pyvis.node import Node as VisNode
 
-from .model import EDGE_TYPES, NODE_TYPES, Graph
+from .model import Graph
+from .schema import EDGE_TYPES, NODE_TYPES
 
-__all__ = ["render_html", "layout", "NODE_STYLE", "EDGE_GLOSS"]
+__all__ = ["EDGE_GLOSS", "NODE_STYLE", "layout", "render_html"]
 
-# node type -> colour, vis-network shape, Chinese gloss. "Unknown" is for an edge end that is not in graph.nodes.
+# node type -> colour and vis-network shape; glosses come from the schema. "Unknown" is for an edge end that is
+# not in graph.nodes.
+_COLOURS: dict[str, tuple[str, str]] = {
+    "Person": ("#e15759", "dot"), "Body": ("#4e79a7", "box"), "Post": ("#f28e2b", "diamond"),
+    "Meeting": ("#59a14f", "ellipse"), "Document": ("#b07aa1", "square"), "Article": ("#9c9c9c", "triangle"),
+}
 NODE_STYLE: dict[str, dict[str, str]] = {
-    "Person": {"color": "#e15759", "shape": "dot", "gloss": "人物"},
-    "Body": {"color": "#4e79a7", "shape": "box", "gloss": "机构"},
-    "Post": {"color": "#f28e2b", "shape": "diamond", "gloss": "职务"},
-    "Meeting": {"color": "#59a14f", "shape": "ellipse", "gloss": "会议"},
-    "Document": {"color": "#b07aa1", "shape": "square", "gloss": "文件"},
-    "Article": {"color": "#9c9c9c", "shape": "triangle", "gloss": "报道"},
+    **{t: {"color": _COLOURS[t][0], "shape": _COLOURS[t][1], "gloss": nt.gloss} for t, nt in NODE_TYPES.items()},
     "Unknown": {"color": "#d0d0d0", "shape": "dot", "gloss": "未知"},
 }
-EDGE_GLOSS: dict[str, str] = {
-    "chaired": "主持", "attended": "出席", "sat_in": "列席", "spoke_at": "讲话", "convened": "召开",
-    "reviewed": "审议", "approved": "通过", "heard": "听取", "studied": "学习", "holds_post": "任职",
-    "post_in": "隶属", "reported": "报道", "describes": "记述", "refers_to": "提及", "leads_task": "牵头",
-}
-assert set(NODE_TYPES) <= set(NODE_STYLE) and set(EDGE_TYPES) <= set(EDGE_GLOSS)
+EDGE_GLOSS: dict[str, str] = {name: e.gloss for name, e in EDGE_TYPES.items()}
 
 SPRING_MAX = 300  # a component this size or smaller gets a force layout; larger ones get typed rings
 SPRING_BUDGET = 12_000_000  # sum of n^2 * iterations spent on force layouts (about a second of numpy)
@@ -126,9 +122,9 @@ def _rings(g: nx.Graph, types: dict[str, str]) -> dict[str, tuple[float, float]]
         spread(members)
     for _ in range(8):  # barycentre sweeps: sort each ring by the circular mean of its neighbours' angles
         for t in RING_ORDER:
-            members = rings.get(t)
-            if not members:
+            if not rings.get(t):
                 continue
+            members = rings[t]
 
             def mean_angle(v: str) -> float:
                 sx = sum(math.cos(angle[w]) for w in g[v])
@@ -139,9 +135,9 @@ def _rings(g: nx.Graph, types: dict[str, str]) -> dict[str, tuple[float, float]]
             spread(members)
     out, radius = {}, 0.0
     for t in RING_ORDER:
-        members = rings.get(t)
-        if not members:
+        if not rings.get(t):
             continue
+        members = rings[t]
         radius = max(radius + SPACING * 1.5, len(members) * SPACING * 0.6 / (2 * math.pi))
         for v in members:
             out[v] = (radius * math.cos(angle[v]), radius * math.sin(angle[v]))
@@ -260,7 +256,8 @@ def _network(graph: Graph, articles: dict[str, dict] | None) -> tuple[Network, d
         src_label = node_info[e.source]["label"]
         dst_label = node_info[e.target]["label"]
         record = VisEdge(e.source, e.target, directed=True, id=eid, label=f"{e.type} {gloss}".strip(),
-                         title=f"{e.type} {gloss}\n{_short(src_label, 40)} → {_short(dst_label, 40)}\n{sources}").options
+                         title=f"{e.type} {gloss}\n{_short(src_label, 40)} → {_short(dst_label, 40)}\n"
+                               f"{sources}").options
         if key in bend:
             record["smooth"] = bend[key]
         net.edges.append(record)
@@ -277,7 +274,7 @@ def _network(graph: Graph, articles: dict[str, dict] | None) -> tuple[Network, d
 
 def _darker(colour: str, by: float = 0.7) -> str:
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#{:02x}{:02x}{:02x}".format(int(r * by), int(g * by), int(b * by))
+    return f"#{int(r * by):02x}{int(g * by):02x}{int(b * by):02x}"
 
 
 def _options(net: Network, n_nodes: int) -> dict:
@@ -310,7 +307,7 @@ def render_html(graph: Graph, path, *, title: str = "govgraph", articles: dict[s
     net, details = _network(graph, articles)
     nodes, edges, _, _, _, _ = net.get_network_data()
     data = {"nodes": nodes, "edges": edges, "options": _options(net, len(nodes)), "details": details}
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for rec in details["nodes"].values():
         counts[rec["type"]] += 1
     legend = [{"type": t, "gloss": s["gloss"], "color": s["color"], "shape": s["shape"], "count": counts[t]}

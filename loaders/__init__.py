@@ -1,5 +1,5 @@
 """Loaders: read sources (text pages, JSON Lines, HTML) into Articles; extract/ reads Articles into findings."""
 from .article import Article, LoadError
-from .registry import load_path, load_paths, LOADERS
+from .registry import LOADERS, load_path, load_paths
 
-__all__ = ["Article", "LoadError", "load_path", "load_paths", "LOADERS"]
+__all__ = ["LOADERS", "Article", "LoadError", "load_path", "load_paths"]

@@ -22,6 +22,7 @@ class Article:
     url: str | None = None
     place: str | None = None  # a jurisdiction given by the user; detection fills the rest
     index: int = 0  # position of the article on its page
+    body_start: int = 0  # where the body begins in ``text``: headline, bylines and date lines come before it
     meta: dict = field(default_factory=dict)
 
     @property

@@ -23,7 +23,9 @@ def meeting_record(m) -> dict:
 
 def gold_record(source: str, findings: list[Findings]) -> dict:
     """The gold-shaped record of one file from the findings of its articles."""
-    meetings, people, reporters = [], {}, []
+    meetings: list[dict] = []
+    people: dict[str, list[str]] = {}
+    reporters: list[str] = []
     for f in findings:
         meetings.extend(meeting_record(m) for m in f.meetings)
         for name, mentions in f.people.items():
@@ -42,7 +44,7 @@ def findings_record(source: str, articles, findings: list[Findings]) -> dict:
     """Everything the extractor found in one file, with character spans: for debugging rules and for tools."""
     span = lambda s: {"start": s.start, "end": s.end, "text": s.text}
     out = []
-    for art, f in zip(articles, findings):
+    for art, f in zip(articles, findings, strict=True):
         out.append({
             "article": art.id, "title": art.title, "published": art.published.isoformat() if art.published else None,
             "place": {"name": f.place.name, "code": f.place.code, "level": f.place.level} if f.place else None,

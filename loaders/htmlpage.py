@@ -63,7 +63,7 @@ def html_to_text(raw: str) -> tuple[str, dict]:
     p = _TextCollector()
     p.feed(raw)
     p.close()
-    meta = {"title": p.title.strip() or None}
+    meta: dict = {"title": p.title.strip() or None}
     for key in _DATE_META:
         if key in p.meta and parse_date(p.meta[key]):
             meta["date"] = parse_date(p.meta[key])

@@ -18,7 +18,8 @@ BYLINE = re.compile(
 CHAIR_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,12}主持$")
 _FINAL = "。！？；…"
 # a page's masthead or a transcript's date line: a full date, a weekday, a page number
-MASTHEAD = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版|^\d{4}-\d{2}-\d{2}")
+MASTHEAD = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版"
+                      r"|^\d{4}-\d{2}-\d{2}")
 
 
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
@@ -84,4 +85,4 @@ def _article(chunk, index, source, published, place, *, header_len) -> Article:
     if title is None and body and len(body[0]) <= 40 and not _ends_sentence(body[0]):
         title = body[0]
     return Article(text="\n".join(header + body), source=source, title=title, published=published,
-                   place=place, index=index)
+                   place=place, index=index, body_start=len("\n".join(header)) + 1 if header else 0)

@@ -55,6 +55,14 @@ class SavedQuery:
     sparql: str = ""
     cypher: str | None = None
 
+    def text_for(self, languages) -> str | None:
+        """The query in the first of ``languages`` it is written in (SPARQL before Cypher)."""
+        if "sparql" in languages and self.sparql:
+            return self.sparql
+        if "cypher" in languages and self.cypher:
+            return self.cypher
+        return None
+
     @property
     def ordered(self) -> bool:
         """True when the answer has a meaningful order (the query says ORDER BY)."""

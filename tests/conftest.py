@@ -13,6 +13,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now (for a server a test starts itself)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def need(condition: bool, why: str):
     """Skip locally when a real part is missing; in CI a missing part is a failure, never a skip."""
     if condition:

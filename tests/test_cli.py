@@ -26,7 +26,8 @@ def test_ingest_query_export_end_to_end(tmp_path, seed_path):
     assert res.exit_code == 0, res.output
     assert "3 article(s)" in res.output
     res = run("query", "meetings_chaired_by", "-p", "person=朱健", "--store", st, "--format", "json")
-    assert json.loads(res.output) == [{"meeting": "衡阳市政府常务会议 2021-04-22", "date": "2021-04-22", "body": "衡阳市政府"}]
+    assert json.loads(res.output) == [
+        {"meeting": "衡阳市政府常务会议 2021-04-22", "date": "2021-04-22", "body": "衡阳市政府"}]
     res = run("query", "meetings_per_body_month", "--store", st, "--format", "csv")
     assert res.output.splitlines()[0] == "body_name,month,meetings"
     ttl = tmp_path / "g.ttl"

@@ -1,20 +1,45 @@
-"""Stores behind one interface, picked by name: the embedded RDF store (default) and Neo4j."""
+"""Stores behind one interface (``base.Store``), picked by name the way rdflib picks its store plugins.
+
+A new store is one module with a ``Store`` subclass and one line in ``STORES``; the shared store tests
+(``tests/graph/test_store_contract.py``) then run against it.
+"""
 from __future__ import annotations
 
-from .base import Store, StoreError, WriteStats
+from importlib import import_module
+from typing import Any
+
+from .base import Rows, Store, StoreError, Support, WriteStats
+
+# name -> "module:Class"; a store's module is imported only when it is opened (the Neo4j driver is not light)
+STORES = {
+    "oxigraph": "govgraph.graph.stores.oxigraph:OxigraphStore",
+    "neo4j": "govgraph.graph.stores.neo4j:Neo4jStore",
+}
+ALIASES = {"rdf": "oxigraph", "embedded": "oxigraph"}
 
 
-def open_store(backend: str = "oxigraph", **options) -> Store:
-    """Open a store by name: ``oxigraph`` (embedded, on disk) or ``neo4j`` (a server over Bolt)."""
-    if backend in ("oxigraph", "rdf", "embedded"):
-        from .oxigraph import OxigraphStore
-
-        return OxigraphStore(options.get("path") or ".govgraph/store")
-    if backend == "neo4j":
-        from .neo4j import Neo4jStore
-
-        return Neo4jStore(uri=options.get("uri"), user=options.get("user"), password=options.get("password"))
-    raise StoreError(f"unknown backend {backend!r}; expected oxigraph or neo4j")
+def store_class(name: str) -> type[Store]:
+    """The Store subclass registered under ``name``."""
+    key = ALIASES.get(name, name)
+    if key not in STORES:
+        raise StoreError(f"unknown store {name!r}; expected one of {', '.join(STORES)}")
+    module, _, cls = STORES[key].partition(":")
+    return getattr(import_module(module), cls)
 
 
-__all__ = ["Store", "StoreError", "WriteStats", "open_store"]
+def open_store(name: str = "oxigraph", **options: Any) -> Store:
+    """Open a store by name with its own options: ``oxigraph`` (``path``), ``neo4j`` (``uri``, ``user``, …).
+
+    Options a store does not take are ignored when they are None, so a caller may pass every option it has.
+    """
+    cls = store_class(name)
+    import inspect
+
+    accepted = set(inspect.signature(cls.__init__).parameters) - {"self"}
+    unknown = {k for k, v in options.items() if k not in accepted and v is not None}
+    if unknown:
+        raise StoreError(f"the {cls.name} store takes no option {', '.join(sorted(unknown))}")
+    return cls(**{k: v for k, v in options.items() if k in accepted and v is not None})
+
+
+__all__ = ["STORES", "Rows", "Store", "StoreError", "Support", "WriteStats", "open_store", "store_class"]

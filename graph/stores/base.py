@@ -1,14 +1,27 @@
-"""The store interface every backend implements."""
+"""The contract every store keeps: write a graph, query it in its own language, read it back, count it, close.
+
+Stores differ in what they speak (``languages``) and in whether they hold RDF themselves (``rdf_native``);
+everything else (export, view, explain, validate, the saved queries) goes through this class and never names
+a backend. A store is a context manager: ``with open_store("oxigraph", path=p) as s: s.write(g)`` closes it
+whatever happens inside.
+"""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Graph
 
+if TYPE_CHECKING:
+    from pyoxigraph import Triple
+
+    from govgraph.queries import SavedQuery
+
 
 class StoreError(Exception):
-    """A store that cannot be reached or written; the message says what and where."""
+    """A store that cannot be reached, read or written; the message says what and where."""
 
 
 @dataclass
@@ -20,15 +33,76 @@ class WriteStats:
     triples: int = 0
 
 
-class Store(Protocol):
-    """Write graphs, run saved queries, count what is stored."""
+@dataclass
+class Support:
+    """One sentence supporting one edge of a node: what ``govgraph explain`` prints."""
 
-    backend: str
+    node: str
+    node_label: str
+    direction: str  # "out": the node is the edge's source; "in": its target
+    relation: str
+    other: str
+    article: str | None
+    published: str | None
+    start: int
+    end: int
+    quote: str
 
-    def write(self, graph: Graph) -> WriteStats: ...
 
-    def run(self, query, params: dict) -> tuple[list[str], list[tuple]]: ...
+Rows = tuple[list[str], list[tuple]]
 
-    def counts(self) -> dict[str, int]: ...
 
-    def close(self) -> None: ...
+class Store(ABC):
+    """A graph store behind one interface (see the module docstring)."""
+
+    name: ClassVar[str]
+    languages: ClassVar[frozenset[str]]  # the query languages it runs: "sparql", "cypher"
+    rdf_native: ClassVar[bool] = False  # it holds RDF triples, so an export reads them directly
+
+    @abstractmethod
+    def write(self, graph: Graph) -> WriteStats:
+        """Add a graph; what is stored already is merged, never duplicated."""
+
+    @abstractmethod
+    def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
+        """Run a query in the store's language with parameters bound by the engine: (columns, rows)."""
+
+    @abstractmethod
+    def read_graph(self) -> Graph:
+        """Everything stored, as a model graph (nodes, edges and their evidence)."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Nodes per type and edges per type (named as in the model)."""
+
+    @abstractmethod
+    def evidence(self, who: str, *, relation: str | None = None) -> list[Support]:
+        """The sentences behind every edge of the nodes whose id, label or name is ``who``."""
+
+    def close(self) -> None:  # noqa: B027 (a store with nothing to release needs no override)
+        """Release the store (idempotent)."""
+
+    def run(self, saved: SavedQuery, params: dict[str, Any]) -> Rows:
+        """Run a saved query in the store's language."""
+        text = saved.text_for(self.languages)
+        if text is None:
+            raise StoreError(f"saved query {saved.name} has no {' or '.join(sorted(self.languages))} version")
+        return self.query(text, params)
+
+    def triples(self) -> Iterable[Triple]:
+        """The graph as RDF triples, as an export writes them."""
+        from ..rdf import graph_triples
+
+        return graph_triples(self.read_graph())
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def iter_chunks(items: list, size: int) -> Iterator[list]:
+    """``items`` in slices of ``size``."""
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

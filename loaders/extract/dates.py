@@ -50,8 +50,11 @@ def date_at(match: re.Match, *, published: date | None, event: date | None) -> t
             y, m = (y, m - 1) if m > 1 else (y - 1, 12)
         return resolve(y, m, d, published), part, True
     if match.group("m"):
-        y = cn_to_int(match.group("y")) if match.group("y") else None
-        return resolve(y, cn_to_int(match.group("m")), cn_to_int(match.group("d")), published), part, True
+        year = cn_to_int(match.group("y")) if match.group("y") else None
+        month, day = cn_to_int(match.group("m")), cn_to_int(match.group("d"))
+        if month is None or day is None:
+            return None, part, True
+        return resolve(year, month, day, published), part, True
     rel = match.group("rel")
     if match.group("p3"):
         return event or published, part, True

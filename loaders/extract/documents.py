@@ -23,7 +23,8 @@ _GLUE = re.compile(r"^(?:[、，,和及与]|以及)?$")
 def titles(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each outermost 《…》 in the range, end after 》; nested 《》 stay inside."""
     hi = len(text) if hi is None else hi
-    out, depth, start = [], 0, 0
+    out: list[tuple[int, int]] = []
+    depth = start = 0
     first = text.find("《", lo, hi)
     if first == -1:
         return out

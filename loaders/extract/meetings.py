@@ -5,31 +5,33 @@ import re
 from dataclasses import dataclass
 
 from .findings import Span
+from .lexicon import BODY_END_RE as _BODY_END
+from .lexicon import MEETING_KIND_FORMS, TERM
 from .numerals import cn_to_int
 
-# Kinds of meeting, longest first so that 党组扩大会议 is not read as 扩大会议.
-KINDS = ["党组（扩大）会议", "常委会（扩大）会议", "党组扩大会议", "党组会议", "常委会扩大会议", "常委会会议", "常务会议",
-         "全体会议", "（扩大）会议", "扩大会议", "委员长会议", "主任会议", "主席会议", "常委会议", "专题会议", "联席会议",
-         "办公会议", "委员会议", "会议"]
-_KIND_RE = re.compile("|".join(KINDS))
-# What a convening body's name ends with.
-_BODY_END = re.compile(
-    r"(?:常委会|常务委员会|人民政府|政府|国务院|政协|委员会|领导小组|小组|党组|政治局|深改委|财经委|编委|党委|工委|"
-    r"[省市县区州旗盟]委|中央|人大|指挥部|联席会|议事协调机构|主任|办公室|管委会|总工会|纪委|监委|法院|检察院)$"
-)
+_KIND_RE = re.compile("|".join(map(re.escape, MEETING_KIND_FORMS)))
 _ORD = re.compile(r"(?:第|(?<=届))([〇零一二三四五六七八九十百\d]+)次$")  # 第五次, 十届二十一次
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
-_TERM = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+$")
+_TERM = re.compile(rf"(?:{TERM})+$")
+_TERM_PREFIX = re.compile(rf"^(?:{TERM})+")
 _LEFT_STOP = re.compile(
     r"(?:暨|决定|同意|提请|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|在|于|了|的|和|及|与|"
     r"并|是|为|由|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
 )
-_REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的|视频|电视电话)")
+_REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的"
+                               r"|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"^(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的)")
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间")
 _EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，,]?$")  # background, not this report
 _DECIDED = re.compile(r"(?:决定|建议|同意)[，：:]$")  # 会议决定，……全会于今年秋季召开
-_PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬|[^，。]{0,6}[季旬])")
+_PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬"
+                            r"|[^，。]{0,6}[季旬])")
+_DAY_AND_PLACE = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|当天|同日)?(?:上午|下午|晚上)?"
+                            r"(?:在[\u4e00-\u9fff]{1,6})?$")
+_HELD_AFTER = re.compile(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)")
+_HELD_BEFORE = re.compile(r"(?:召开|举行)了?$")
+_LOCAL_BODY = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,8}?"
+                         r"(?=[省市县区州旗盟]委|[省市县区州旗盟]政府|[省市县区州旗盟]人大|[省市县区州旗盟]政协)")
 _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|计划|建议|提请|定于)[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 
@@ -61,7 +63,7 @@ def _subject_before(text: str, verb_start: int, floor: int) -> str:
     lo = max(text.rfind(c, floor, verb_start) for c in "，。；：\n ") + 1
     lo = max(lo, floor)
     subj = text[lo:verb_start]
-    subj = re.sub(r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|当天|同日)?(?:上午|下午|晚上)?(?:在[\u4e00-\u9fff]{1,6})?$", "", subj)
+    subj = _DAY_AND_PLACE.sub("", subj)
     subj = re.sub(r"^.*?(?:日|上午|下午|晚上|当天|同日|随后|会前|会后|此前|紧接着|接着)", "", subj)
     return subj if _BODY_END.search(subj) and 2 <= len(subj) <= 30 else ""
 
@@ -76,8 +78,6 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
             continue  # 会议中心, 会议室, 会议纪要: a place or a paper, not a meeting
         if kind == "会议" and (m.start() == lo or text[m.start() - 1] in "，。；：\n 、"):
             continue  # 会议指出, 会议强调: the meeting as subject, not a name of one
-        if text.startswith("精神", m.end()) and kind == "会议" and text[m.start() - 2:m.start()] in ("工作", "视频"):
-            pass
         left = m.start()
         ordinal = year = None
         om = _ORD.search(text, max(lo, left - 8), left)
@@ -111,10 +111,10 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
                 subj = _subject_before(text, max(lo, start - 6) + vm.start(), lo)
                 if subj:
                     body = subj + body_tail
-        elif re.sub(r"^(?:第?[一二三四五六七八九十\d]+届)+", "", body) in ("常委会", "常务委员会", "党组"):
+        elif _TERM_PREFIX.sub("", body) in ("常委会", "常务委员会", "党组"):
             # 自治区政协召开十二届常委会第十五次会议: a bare 常委会 belongs to the subject of 召开
             before = text[max(lo, start - 16):start]
-            vm = re.search(r"(?:召开|举行)了?(?:第?[一二三四五六七八九十\d]+届)?$", before)
+            vm = re.search(rf"(?:召开|举行)了?(?:{TERM})?$", before)
             if vm:
                 subj = _subject_before(text, max(lo, start - 16) + vm.start(), lo)
                 if subj:
@@ -140,8 +140,9 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
                           or _DECIDED.search(text, max(lo, span_lo - 6), span_lo)
                           or _EARLIER.search(text, max(lo, span_lo - 6), span_lo)
                           or _PLANNED_AFTER.match(text, m.end()))
-        held = not referenced and (held_verb is not None or subject_held or re.search(r"(?:召开|举行)了?$", clause_before) is not None
-                                   or re.match(r"^(?:在|于)?[\u4e00-\u9fff\d]{0,10}(?:召开|举行|开幕|闭幕)", text[m.end():m.end() + 14]) is not None)
+        held = not referenced and (held_verb is not None or subject_held
+                                   or _HELD_BEFORE.search(clause_before) is not None
+                                   or _HELD_AFTER.match(text[m.end():m.end() + 14]) is not None)
         out.append(MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year,
                                   span=Span(span_lo, m.end(), text[span_lo:m.end()]), held=held,
                                   referenced=referenced))
@@ -152,7 +153,8 @@ def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
     """Two mentions of one meeting: one body, kinds that agree (会议 agrees with any), no clash of ordinals."""
     ab, bb = _strip_place(a.body), _strip_place(b.body)
     # 主持召开党组会议 after a headline 省人大常委会党组召开会议: the bare body is the full one, shortened
-    if ab != bb and not (min(ab, bb, key=len) in ("党组", "常委会") and max(ab, bb, key=len).endswith(min(ab, bb, key=len))):
+    short, long = sorted((ab, bb), key=len)
+    if ab != bb and not (short in ("党组", "常委会") and long.endswith(short)):
         return False
     if a.kind != b.kind and "会议" not in (a.kind, b.kind):
         return False
@@ -161,6 +163,5 @@ def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
 
 def _strip_place(body: str) -> str:
     body = body.replace("人民政府", "政府").replace("中共", "")
-    body = re.sub(r"第?[一二三四五六七八九十\d]+届", "", body)  # 市十七届人大常委会 is 市人大常委会
-    return re.sub(r"^(?:中共)?[\u4e00-\u9fff]{2,8}?(?=[省市县区州旗盟]委|[省市县区州旗盟]政府|[省市县区州旗盟]人大|[省市县区州旗盟]政协)",
-                  "", body)
+    body = re.sub(TERM, "", body)  # 市十七届人大常委会 is 市人大常委会
+    return _LOCAL_BODY.sub("", body)

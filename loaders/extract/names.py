@@ -4,8 +4,17 @@ from __future__ import annotations
 import re
 
 from .findings import NameMention, Span
-from .lexicon import (AFTER_NAME, AFTER_NAME_PUNCT, COMPOUND_SURNAMES, CORE_TITLE_RE, GROUP_LABEL_RE, SURNAMES,
-                      TRAILING_TITLE_RE, is_cjk)
+from .lexicon import (
+    AFTER_NAME,
+    AFTER_NAME_PUNCT,
+    COMPOUND_SURNAMES,
+    CORE_TITLE_RE,
+    GROUP_LABEL_RE,
+    SURNAMES,
+    TRAILING_TITLE_RE,
+    has_surname,
+    is_cjk,
+)
 
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,8})+")
 _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
@@ -149,7 +158,7 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
 
 def _strip_titles(piece: str) -> tuple[list[str], str, bool]:
     """Split ``副市长张三`` into (["副市长"], "张三", False); a group label is dropped and reported (True)."""
-    titles = []
+    titles: list[str] = []
     rest = piece
     grouped = False
     while True:
@@ -181,7 +190,7 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     current: list[str] = []
     pending: list[str] = []  # titles in pieces of their own: 区委副书记、区长、区委深改委副主任宁致远
     for start, piece in _list_pieces(text, lo, hi):
-        piece = _TRAILING_GROUP.sub("", piece)
+        piece = _TRAILING_GROUP.sub("", piece)  # noqa: PLW2901 (the list item without its trailing 等)
         if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece):
             pending.append(piece)
             continue
@@ -192,7 +201,7 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
             current = []
         pending = []
         trailing = _TRAILING_FULL.fullmatch(rest)
-        if trailing and not titles and (trailing.group(1)[:1] in SURNAMES or trailing.group(1)[:2] in COMPOUND_SURNAMES):
+        if trailing and not titles and has_surname(trailing.group(1)):
             # 王红副市长: the title comes after the name
             rest = trailing.group(1)
         name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4

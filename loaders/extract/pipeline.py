@@ -4,27 +4,19 @@ from __future__ import annotations
 import re
 
 from ..article import Article
-from ..textpage import CHAIR_LINE, DATELINE
+from ..textpage import CHAIR_LINE
 from . import documents as docs_rule
 from . import references, roles
 from .dates import first_date
 from .findings import Findings, Meeting, NameMention, Span
+from .lexicon import TERM
 from .meetings import MeetingMention, meeting_mentions, same_meeting
 from .names import name_at, titled_names
 from .places import body_level, detect_place, resolve_place
 from .reporters import reporters
 
-_TERM_PREFIX = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)+")
-
-
-def header_end(text: str) -> int:
-    """Where the body starts: the dateline line, or the first line that reads like a sentence."""
-    pos = 0
-    for line in text.split("\n"):
-        if DATELINE.match(line) or (len(line) > 60 and not line.endswith("主持")):
-            return pos
-        pos += len(line) + 1
-    return 0
+_TERM_PREFIX = re.compile(rf"(?:{TERM})+")
+_VAGUE = re.compile(r"日前|近日|近期|前不久")
 
 
 def _meetings(text: str, head_end: int) -> list[tuple[Meeting, list[MeetingMention]]]:
@@ -63,7 +55,7 @@ def _sentence_start(text: str, pos: int) -> int:
 def extract(article: Article) -> Findings:
     """Read one article into Findings: meetings with roles, documents, dates; people; reporters; place."""
     text = article.text
-    head_end = header_end(text)
+    head_end = article.body_start
     f = Findings()
     pairs = _meetings(text, head_end)
     pairs.sort(key=lambda p: _anchor(p[1], head_end))
@@ -98,7 +90,7 @@ def extract(article: Article) -> Findings:
             d, part, span = after
         if span is None:
             d, part = ev_date, ev_part
-        elif d is None and part is not None and ev_date is not None and not re.search(r"日前|近日|近期|前不久", span.text):
+        elif d is None and part is not None and ev_date is not None and not _VAGUE.search(span.text):
             d = ev_date
         if d and meeting.year and d.year != meeting.year:
             try:
@@ -110,7 +102,8 @@ def extract(article: Article) -> Findings:
             for line_m in re.finditer(r"[^\n]+", text[:head_end]):
                 if CHAIR_LINE.match(line_m.group(0)):
                     name = line_m.group(0)[:-2]
-                    meeting.roles.append(("chair", NameMention(name, Span(line_m.start(), line_m.start() + len(name), name))))
+                    span = Span(line_m.start(), line_m.start() + len(name), name)
+                    meeting.roles.append(("chair", NameMention(name, span)))
         for who in roles.chairs(text, max(lo, head_end), hi, index):
             meeting.roles.append(("chair", who))
         chair_names = set(meeting.names("chair"))
@@ -150,7 +143,7 @@ def extract(article: Article) -> Findings:
 def _bare_mentions(text: str, known: set[str], seen: set[tuple[int, int]]) -> list[NameMention]:
     """Later mentions of a name first given with a title (``邓群策主持``), checked for a clean end."""
     out = []
-    for name in known:
+    for name in sorted(known):
         i = text.find(name)
         while i != -1:
             e = i + len(name)

@@ -15,8 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .findings import Place
+from .lexicon import NATIONAL_PREFIXES
 
-_SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,3}族)*(?:自治区|自治州|自治县|自治旗)|特别行政区|省|市|地区|盟|县|区|旗)$")
+_SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,3}族)*(?:自治区|自治州|自治县|自治旗)"
+                     r"|特别行政区|省|市|地区|盟|县|区|旗)$")
 # Short forms that are everyday words in this genre far more often than they are places.
 _COMMON = {"和平", "城区", "新区", "市中", "东方", "光明", "胜利", "红旗", "向阳", "新华", "城关", "白云", "长安",
            "开发", "高新", "江北", "江南", "河东", "河西", "城中", "城东", "城西", "城南", "城北", "中山", "西湖",
@@ -31,7 +33,7 @@ def gazetteer() -> tuple[dict, dict]:
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the cpca package (its division table) is not installed")
-    table = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+    table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
     places: dict[str, tuple[str, str]] = {}
     keys: dict[str, list[tuple[str, bool]]] = {}
     with table.open(encoding="utf-8") as fh:
@@ -134,7 +136,7 @@ def resolve_place(name: str) -> Place | None:
 
 def body_level(body: str) -> str | None:
     """The level a body speaks for, from its first characters: 市委 -> city, 县政府 -> county."""
-    if body.startswith(("国务院", "中共中央", "中央", "全国", "十", "国家")):
+    if body.startswith(NATIONAL_PREFIXES):
         return "national"
     for prefix, level in sorted(_LEVEL_OF_BODY.items(), key=lambda kv: -len(kv[0])):
         if body.startswith(prefix):

@@ -5,8 +5,11 @@ import re
 
 from .findings import MeetingRef, Span, Task
 
-_SPIRIT = re.compile(r"([^，。；、：\n]{2,40}?(?:会议|大会|全会|座谈会|推进会|现场会|视频会|电视电话会))(?:精神|上的讲话|部署)")
-_CUT = re.compile(r"^.*(?:传达学习|传达贯彻|学习贯彻|贯彻落实|认真学习|深入学习|传达|学习|贯彻|落实|了|的|和|及|与|以及)")
+_SPIRIT = re.compile(r"([^，。；、：\n]{2,40}?(?:会议|大会|全会|座谈会|推进会|现场会|视频会|电视电话会))"
+                     r"(?:精神|上的讲话|部署)")
+_CUT = re.compile(r"^.*(?:传达学习|传达贯彻|学习贯彻|贯彻落实|认真学习|深入学习|传达|学习|贯彻|落实"
+                  r"|了|的|和|及|与|以及)")
+_TOO_VAGUE = ("近期会议", "有关会议", "重要会议", "系列会议")
 _TASK = re.compile(r"由([\u4e00-\u9fff（）()]{2,30}?)(?:牵头|负责|主抓|统筹)")
 
 
@@ -18,7 +21,7 @@ def referenced_meetings(text: str, lo: int = 0, hi: int | None = None) -> list[M
         raw = m.group(1)
         name = _CUT.sub("", raw)
         name = re.sub(r"^(?:当天|今天|昨天|近日|近期|日前|此前|[上下]午|召开|举行)+", "", name)
-        if len(name) < 4 or name in ("近期会议", "有关会议", "重要会议", "系列会议") or name.endswith("次会议") and len(name) < 6:
+        if len(name) < 4 or name in _TOO_VAGUE or (name.endswith("次会议") and len(name) < 6):
             continue
         s = m.start(1) + len(raw) - len(name)
         out.append(MeetingRef(name, Span(s, m.end(1), name)))

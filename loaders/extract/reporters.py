@@ -8,7 +8,8 @@ from .lexicon import COMPOUND_SURNAMES, SURNAMES
 
 _ROLE = r"(?:本报|本台|本刊|融媒体|全媒体|新媒体)?(?:首席|见习|特约|驻[\u4e00-\u9fff]{1,4})?(?:记者|通讯员|实习生)"
 _LIST = re.compile(rf"({_ROLE})[\s:：]*((?:[\u4e00-\u9fff·]{{2,8}}(?:[\s、，,]+|$))+)", re.M)
-_STOP_WORDS = ("获悉", "从", "了解", "报道", "采访", "日前", "近日", "在", "发现", "走访", "看到", "来到", "跟随", "观察")
+_STOP_WORDS = ("获悉", "从", "了解", "报道", "采访", "日前", "近日", "在", "发现", "走访", "看到", "来到",
+               "跟随", "观察")
 
 
 def reporters(text: str) -> list[NameMention]:

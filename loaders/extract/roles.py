@@ -10,7 +10,10 @@ from .names import names_in_list
 _CHAIR = re.compile(r"主持")
 _ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加)")
 _NONVOTING = re.compile(r"列席")
-_SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)|强调|指出|提出要求|作出部署)")
+_SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)"
+                    r"|强调|指出|提出要求|作出部署)")
+_OF_SPIRIT = re.compile(r"召开的|[^，。；]{0,20}的[^，。；]{0,10}精神")
+_REPORTED = re.compile(r"(?:汇报|报告|说明|情况介绍)")
 _HEARD = re.compile(r"听取(?:了)?")
 # what a speaker's name is followed by: 讲话, 作……说明, 就《……》作了说明, 汇报了, 强调
 _SPEAKS = re.compile(r"(?:同志)?(?:在会上|在会议上|，)?(?:就[^，。；]{0,80}?)?"
@@ -38,7 +41,8 @@ class NameIndex:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
         dm = _DATE_GAP.search(self.text, max(0, pos - 16), pos)
         tm = _TRAILING.search(self.text, max(0, pos - 5), pos)
-        gaps = ("", "同志", "在会上", "在会议上", "在") + ((dm.group(0),) if dm else ()) + ((tm.group(0),) if tm else ())
+        gaps = ("", "同志", "在会上", "在会议上", "在",
+                *((dm.group(0),) if dm else ()), *((tm.group(0),) if tm else ()))
         for gap in gaps:
             p = pos - len(gap)
             if gap and self.text[p:pos] != gap:
@@ -72,7 +76,7 @@ def chairs(text: str, lo: int, hi: int, index: NameIndex) -> list[NameMention]:
     """Names right before 主持 (``市委书记邓群策主持``, ``会议由李四主持``, ``受……委托，李四主持``)."""
     out = []
     for m in _CHAIR.finditer(text, lo, hi):
-        if text.startswith(("召开的", "的"), m.end()) or re.match(r"召开的|[^，。；]{0,20}的[^，。；]{0,10}精神", text[m.end():m.end() + 30]):
+        if text.startswith(("召开的", "的"), m.end()) or _OF_SPIRIT.match(text[m.end():m.end() + 30]):
             continue
         who = index.ending_at(m.start())
         if who:
@@ -117,8 +121,7 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
         if _REF_CLAUSE.search(clause_before) and not _HEARD.search(clause_before):
             continue
         tail = text[e:_clause_hi(text, e, hi)]
-        if _HEARD.search(clause_before) and re.search(r"(?:汇报|报告|说明|情况介绍)", tail[:60]):
-            out.append(men)
-        elif _SPEAKS.match(tail) and "精神" not in tail[:8]:
+        heard = _HEARD.search(clause_before) and _REPORTED.search(tail[:60])
+        if heard or (_SPEAKS.match(tail) and "精神" not in tail[:8]):
             out.append(men)
     return out

@@ -36,7 +36,8 @@ def test_counts_after_ingest_and_again(store):
         yy, "meeting/430600/岳阳市委常委会/2023-06-12/meeting"}
     chaired = g.edges[(li, "chaired", yy)]
     assert len(chaired.evidence) == 2  # both papers support it, each with its own sentence
-    assert {e.quote[:6] for e in chaired.evidence} == {"本报讯 5月", "岳阳市人民政"} or len({e.article for e in chaired.evidence}) == 2
+    assert {e.quote[:6] for e in chaired.evidence} == {"本报讯 5月", "岳阳市人民政"} \
+        or len({e.article for e in chaired.evidence}) == 2
     before = store.counts()
     _ingest_all(store)
     assert store.counts() == before
@@ -63,10 +64,10 @@ def test_explain_shows_the_sentences(store):
     from govgraph.graph.explain import explain
 
     _ingest_all(store)
-    rows = explain(store.store, "person/430600/李志刚", relation="chaired")
+    rows = explain(store, "person/430600/李志刚", relation="chaired")
     assert {r.published for r in rows} == {"2023-05-09"}
     assert len(rows) == 2 and all("李志刚" in r.quote for r in rows)
-    assert explain(store.store, "王红")  # a name works as well as an id
+    assert explain(store, "王红")  # a name works as well as an id
 
 
 def test_a_person_belongs_to_the_most_local_post():

@@ -1,4 +1,7 @@
-"""The Neo4j backend against a real Neo4j 5.26 server (started by tools/run-tests.sh; NEO4J_URI says where)."""
+"""What only Neo4j has, against a real Neo4j 5.26 server (started by tools/run-tests.sh; NEO4J_URI says where).
+
+What every store does is tested once for all stores in test_store_contract.py.
+"""
 from __future__ import annotations
 
 import os
@@ -8,28 +11,12 @@ import time
 
 import pytest
 
-from govgraph.graph.ingest import expand, read_graph
 from govgraph.graph.model import Graph, Node
 from govgraph.graph.stores import StoreError, open_store
-from govgraph.queries import saved_queries
 
-from ..conftest import FIXTURES, ROOT, SEED, need
+from ..conftest import FIXTURES, ROOT, free_port, need
 
 pytestmark = pytest.mark.neo4j
-
-PARAMS = {"meetings_chaired_by": {"person": "李志刚"}, "meeting_attendees": {"meeting": "2023"},
-          "documents_approved_by_body": {"body": "政府"}, "co_attendance_pairs": {"min_count": "1"},
-          "person_timeline": {"person": "李志刚"}, "meetings_per_body_month": {},
-          "post_holders_on": {"post": "市", "on": "2023-12-31"}, "body_chairs_over_time": {"body": "市"},
-          "same_body_same_year": {}}
-
-
-@pytest.fixture(scope="module")
-def corpus_graph() -> Graph:
-    need(SEED.is_file(), f"the seed page at {SEED}")
-    rep = read_graph(expand([SEED, ROOT / "graph" / "samples", FIXTURES / "identity"]))
-    assert not rep.errors
-    return rep.graph
 
 
 @pytest.fixture
@@ -39,32 +26,6 @@ def neo():
     store.clear()
     yield store
     store.close()
-
-
-def test_same_answers_as_the_rdf_store(neo, store, corpus_graph):
-    neo.write(corpus_graph)
-    store.write(corpus_graph)
-    assert set(PARAMS) == set(saved_queries())
-    for name, q in saved_queries().items():
-        assert q.cypher, f"queries/{name}.cypher is missing"
-        bound = q.bind(PARAMS[name])
-        cols_rdf, rows_rdf = store.run(q, bound)
-        cols_neo, rows_neo = neo.run(q, bound)
-        assert cols_neo == cols_rdf, name
-        assert rows_rdf, f"{name}: the parity corpus should give rows"
-        if q.ordered:
-            assert rows_neo == rows_rdf, name
-        else:
-            assert sorted(rows_neo) == sorted(rows_rdf), name
-
-
-def test_loading_twice_changes_no_count(neo, corpus_graph):
-    neo.write(corpus_graph)
-    first = neo.counts()
-    neo.write(corpus_graph)
-    assert neo.counts() == first
-    model = corpus_graph.counts()
-    assert {k: first[k] for k in model} == model
 
 
 def test_uniqueness_constraints(neo, corpus_graph):
@@ -113,6 +74,13 @@ def test_cli_query_on_neo4j(neo, corpus_graph, tmp_path):
     res = CliRunner().invoke(main, ["query", "meetings_chaired_by", "-p", "person=张明华", "--backend", "neo4j",
                                     "--format", "csv"])
     assert res.output.splitlines() == ["meeting,date,body", "岳阳市委常委会会议 2023-06-12,2023-06-12,岳阳市委常委会"]
+    # export, view and explain read Neo4j through the same store contract as the embedded store
+    res = CliRunner().invoke(main, ["explain", "张明华", "--relation", "chaired", "--backend", "neo4j"])
+    assert res.exit_code == 0 and "-[chaired]-> 岳阳市委常委会会议 2023-06-12" in res.output, res.output
+    res = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "n.ttl"), "--validate", "--backend", "neo4j"])
+    assert res.exit_code == 0 and "valid:" in res.output, res.output
+    res = CliRunner().invoke(main, ["view", "-o", str(tmp_path / "n.html"), "--backend", "neo4j"])
+    assert res.exit_code == 0 and "person/430600/\\u5f20\\u660e\\u534e" in (tmp_path / "n.html").read_text()
     bad = CliRunner().invoke(main, ["ingest", str(FIXTURES / "identity"), "--neo4j", "bolt://127.0.0.1:1"])
     assert bad.exit_code == 1 and bad.output.strip().splitlines()[-1].startswith("error: Neo4j not reachable")
 
@@ -121,7 +89,7 @@ def test_server_going_away_mid_load(tmp_path):
     """A dedicated server is killed while a load runs: one clear line, a non-zero exit, no traceback."""
     need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI)")
     script = ROOT / "tools" / "neo4j" / "neo4j-server"
-    port = "27699"
+    port = str(free_port())
     env = dict(os.environ, GOVGRAPH_NEO4J_HOME=str(tmp_path / "home"))
     uri = subprocess.run([str(script), "start", "--port", port, "--data", str(tmp_path / "data"),
                           "--password", "pw-gone"], env=env, capture_output=True, text=True, check=True).stdout.strip()

@@ -65,7 +65,7 @@ def synthetic_graph(n_nodes: int = 2000, seed: int = 3) -> Graph:
         g.add_node(Node(m, "Meeting", f"会议{i}", {"date": "2024-01-01"}))
         g.add_node(Node(d, "Document", f"文件{i}", {}))
 
-        def ev(k: int) -> Evidence:
+        def ev(k: int, a: str = a, i: int = i) -> Evidence:
             return Evidence(a, k, k + 10, f"第{i}篇第{k}句", "2024-01-01")
 
         g.add_edge(a, "describes", m, ev(0))
@@ -178,7 +178,8 @@ def test_every_edge_type_has_a_gloss():
 
 @pytest.fixture(scope="module")
 def browser():
-    _require(Path(CHROMIUM).is_file() or shutil.which("chromium") is not None, f"Chromium is not installed at {CHROMIUM}")
+    _require(Path(CHROMIUM).is_file() or shutil.which("chromium") is not None,
+             f"Chromium is not installed at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - the test extra installs it
@@ -240,7 +241,8 @@ def test_seed_page_in_chromium(tmp_path, seed_graph, open_view):
 
     # a real click on an edge (the straight one whose middle is farthest from any node)
     eid, x, y = page.evaluate("""() => {
-        const net = window.govgraphNetwork, pos = net.getPositions(), r = document.querySelector('#network canvas').getBoundingClientRect();
+        const net = window.govgraphNetwork, pos = net.getPositions();
+        const r = document.querySelector('#network canvas').getBoundingClientRect();
         let best = null;
         window.govgraphData.edges.forEach(e => {
           if (e.smooth) return;

@@ -33,7 +33,8 @@ def test_page_splits_into_articles_at_datelines():
 
 
 def test_join_broken_keeps_whole_sentences_apart():
-    assert join_broken(["会议指出，要", "抓好落实。", "会议强调，要保持定力。"]) == ["会议指出，要抓好落实。", "会议强调，要保持定力。"]
+    assert join_broken(["会议指出，要", "抓好落实。", "会议强调，要保持定力。"]) == \
+        ["会议指出，要抓好落实。", "会议强调，要保持定力。"]
 
 
 @pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b"")])
@@ -48,7 +49,7 @@ def test_encodings_are_detected(tmp_path, encoding, bom):
 
 def test_jsonl_reads_metadata_and_reports_bad_lines(tmp_path):
     p = tmp_path / "feed.jsonl"
-    good = {"text": PAGE.split("\n\n县委")[0], "title": "市政府召开常务会议", "date": "2024-06-04",
+    good = {"text": PAGE.split("\n\n县委", maxsplit=1)[0], "title": "市政府召开常务会议", "date": "2024-06-04",
             "source": "某日报", "url": "http://example.org/a"}
     p.write_text(json.dumps(good, ensure_ascii=False) + "\n{broken json\n" + json.dumps({"title": "x"}) + "\n",
                  encoding="utf-8")
@@ -61,7 +62,7 @@ def test_jsonl_reads_metadata_and_reports_bad_lines(tmp_path):
 
 def test_html_page_text_and_date(tmp_path):
     p = tmp_path / "a.html"
-    body = "".join(f"<p>{line}</p>" for line in PAGE.split("\n\n")[0].splitlines())
+    body = "".join(f"<p>{line}</p>" for line in PAGE.split("\n\n", maxsplit=1)[0].splitlines())
     p.write_text(f'<html><head><title>t</title><meta name="publishdate" content="2024-06-04">'
                  f"<script>var x='本报讯';</script></head><body><nav>首页</nav>{body}</body></html>", encoding="utf-8")
     res = load_path(p)

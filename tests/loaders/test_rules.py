@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from govgraph.graph.bodies import classify, qualify, split_title
 from govgraph.loaders.extract.dates import DATE_EXPR, date_at
 from govgraph.loaders.extract.documents import documents
 from govgraph.loaders.extract.meetings import meeting_mentions
@@ -12,7 +13,6 @@ from govgraph.loaders.extract.names import names_in_list, titled_names
 from govgraph.loaders.extract.numerals import cn_to_int
 from govgraph.loaders.extract.places import detect_place, resolve_place
 from govgraph.loaders.extract.reporters import reporters
-from govgraph.loaders.extract.bodies import classify, qualify, split_title
 
 
 @pytest.mark.parametrize("text,want", [
@@ -51,7 +51,8 @@ def test_list_with_group_label_and_a_title_inside():
     ("市人大常委会召开第十二次主任会议", ("市人大常委会第十二次主任会议", "市人大常委会", "主任会议", 12, None)),
     ("当天下午，市政府党组召开会议", ("市政府党组会议", "市政府党组", "会议", None, None)),
     ("中共中央政治局召开会议", ("中共中央政治局会议", "中共中央政治局", "会议", None, None)),
-    ("自治区政协召开十二届常委会第十五次会议", ("自治区政协十二届常委会第十五次会议", "自治区政协十二届常委会", "会议", 15, None)),
+    ("自治区政协召开十二届常委会第十五次会议",
+     ("自治区政协十二届常委会第十五次会议", "自治区政协十二届常委会", "会议", 15, None)),
     ("市政协召开十届二十一次主席会议", ("市政协十届二十一次主席会议", "市政协", "主席会议", 21, None)),
 ])
 def test_held_meetings(text, want):
@@ -73,7 +74,8 @@ def test_meetings_referred_to_or_planned_are_not_held(text):
     ("审议并原则通过了《某市国企改革方案（2020—2022年）》。",
      [("某市国企改革方案（2020—2022年）", "reviewed"), ("某市国企改革方案（2020—2022年）", "approved")]),
     ("并审议《A计划》《B方案》等文件。", [("A计划", "reviewed"), ("B方案", "reviewed")]),
-    ("会议原则通过《C办法》、《D细则》和《E规定》。", [("C办法", "approved"), ("D细则", "approved"), ("E规定", "approved")]),
+    ("会议原则通过《C办法》、《D细则》和《E规定》。",
+     [("C办法", "approved"), ("D细则", "approved"), ("E规定", "approved")]),
     ("会议表决通过了关于修改《某市城市绿化条例》的决定。", [("某市城市绿化条例", "approved")]),
     ("听取了市政府关于《政府工作报告》落实情况的汇报。", [("政府工作报告", "heard")]),
     ("审议了《关于〈某法〉实施办法的说明》。", [("关于〈某法〉实施办法的说明", "reviewed")]),
@@ -98,7 +100,8 @@ def test_dates_relative_to_publication(text, want):
     assert (d, part) == want
 
 
-@pytest.mark.parametrize("s,n", [("五", 5), ("十二", 12), ("二十三", 23), ("一百零二", 102), ("7", 7), ("二〇二一", 2021)])
+@pytest.mark.parametrize("s,n", [("五", 5), ("十二", 12), ("二十三", 23), ("一百零二", 102), ("7", 7),
+                                 ("二〇二一", 2021)])
 def test_numerals(s, n):
     assert cn_to_int(s) == n
 
@@ -124,7 +127,8 @@ def test_bodies_are_qualified_and_classified():
     assert qualify("市委常委会", place) == "衡阳市委常委会"
     assert qualify("市人民政府", place) == "衡阳市政府"
     assert qualify("省委", place) == "湖南省委"
-    assert [classify(b) for b in ("衡阳市人大常委会", "衡阳市政协", "衡阳市委常委会", "衡阳市政府", "衡阳市教育局")] == \
+    bodies = ("衡阳市人大常委会", "衡阳市政协", "衡阳市委常委会", "衡阳市政府", "衡阳市教育局")
+    assert [classify(b) for b in bodies] == \
         ["人大", "政协", "党委", "政府", "部门"]
     assert split_title("市委书记") == ("市委", "书记") and split_title("市长") == ("市政府", "市长")
 

@@ -14,7 +14,7 @@ def test_seed_page_equals_gold(seed_path):
     pred = gold_record(seed_path.name, [extract(a) for a in res.articles])
     assert pred["source"] == gold["source"]
     assert len(pred["meetings"]) == len(gold["meetings"])
-    for got, want in zip(pred["meetings"], gold["meetings"]):
+    for got, want in zip(pred["meetings"], gold["meetings"], strict=True):
         for field in want:
             assert got[field] == want[field], (want["name"], field)
     assert {p["name"]: p["positions"] for p in pred["people"]} == {p["name"]: p["positions"] for p in gold["people"]}

@@ -27,10 +27,10 @@ def _answers(store) -> dict:
 def test_an_export_reimported_gives_the_same_triples_and_answers(fmt, ox_format, seed_store, tmp_path):
     path = write_rdf(seed_store, tmp_path / f"seed.{fmt}", fmt)
     fresh = open_store("oxigraph", path=tmp_path / "fresh")
-    fresh.store.load(path=str(path), format=ox_format)
+    fresh.native.load(path=str(path), format=ox_format)
     try:
         assert fresh.counts() == seed_store.counts()
-        assert len(fresh.store) == len(seed_store.store)
+        assert len(fresh.native) == len(seed_store.native)
         before, after = _answers(seed_store), _answers(fresh)
         assert set(before) == set(saved_queries())
         for name in before:
@@ -45,9 +45,9 @@ def test_quads_are_deterministic_and_have_no_blank_nodes(seed_graph, store):
     assert a == b
     assert not [q for q in a for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)]
     store.write(seed_graph)
-    n = len(store.store)
+    n = len(store.native)
     store.write(seed_graph)
-    assert len(store.store) == n
+    assert len(store.native) == n
 
 
 def _node_iris(quads) -> set[str]:

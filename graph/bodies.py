@@ -1,33 +1,36 @@
-"""Bodies and posts: qualify a body with its jurisdiction, classify it, and split a title into body and role."""
+"""Bodies and posts as graph nodes: one spelling per body, qualified with its jurisdiction and classified,
+and a title split into the body and the role of its post.
+
+This is identity resolution, not reading: the extractor gives bodies as written (市委), this gives the node
+they are (衡阳市委, code 430400).
+"""
 from __future__ import annotations
 
 import re
 
-from .findings import Place
-from .lexicon import CORE_TITLE_RE
+from govgraph.loaders.extract.findings import Place
+from govgraph.loaders.extract.lexicon import CORE_TITLE_RE, HEAD_OF_GOVERNMENT, NATIONAL_PREFIXES, TERM
 
 _LEVEL_PREFIX = re.compile(r"^(自治区|自治州|省|市|县|区|州|旗|盟)")
-_GOV_ROLE = {"市长": "市政府", "副市长": "市政府", "常务副市长": "市政府", "省长": "省政府", "副省长": "省政府",
-             "常务副省长": "省政府", "县长": "县政府", "副县长": "县政府", "常务副县长": "县政府", "区长": "区政府",
-             "副区长": "区政府", "常务副区长": "区政府", "旗长": "旗政府", "副旗长": "旗政府", "州长": "州政府",
-             "副州长": "州政府", "盟长": "盟行政公署", "总理": "国务院", "副总理": "国务院", "国务委员": "国务院"}
 _ROLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
+# a title prefix that already names a body (市委, 县政府, 教育局), not only a place (宜宾)
 _BODY_TAIL = re.compile(r"(?:委|政府|国务院|人大|政协|委员会|局|厅|办|部|院|组)$")
-KINDS = ("人大", "政协", "党委", "政府", "部门", "其他")
+_TERM_PREFIX = re.compile(f"^(?:{TERM})+")
+_PARTY = re.compile(r"(?:[省市县区州旗盟]委|党委|中共|政治局|常委会|全面深化改革委员会|财经委员会|工委)")
 
 
 def clean_body(body: str) -> str:
     """One spelling per body: 人民政府 -> 政府, 中共X委 -> X委, 深改委 -> 全面深化改革委员会."""
     b = body.replace("人民政府", "政府").replace("深改委", "全面深化改革委员会").replace("财经委", "财经委员会")
     b = re.sub(r"^中共", "", b)
-    b = re.sub(r"^(?:第?[一二三四五六七八九十\d]+届)+", "", b)
+    b = _TERM_PREFIX.sub("", b)
     return b
 
 
 def qualify(body: str, place: Place | None) -> str:
     """``市委`` on a 衡阳 page is ``衡阳市委``; a body that already names its place is kept."""
     b = clean_body(body)
-    if place is None or b.startswith(("国务院", "中央", "全国", "国家")):
+    if place is None or b.startswith(NATIONAL_PREFIXES):
         return b
     m = _LEVEL_PREFIX.match(b)
     if not m:
@@ -47,7 +50,7 @@ def qualify(body: str, place: Place | None) -> str:
 def jurisdiction_of(body: str, place: Place | None) -> str | None:
     """The division code a body speaks for (``000000`` for the national level)."""
     b = clean_body(body)
-    if b.startswith(("国务院", "中央", "全国", "国家", "中共中央")):
+    if b.startswith(NATIONAL_PREFIXES):
         return "000000"
     if place is None or not place.code:
         return None
@@ -64,7 +67,7 @@ def classify(body: str) -> str:
         return "人大"
     if "政协" in body:
         return "政协"
-    if "党组" in body or re.search(r"(?:[省市县区州旗盟]委|党委|中共|政治局|常委会|全面深化改革委员会|财经委员会|工委)", body):
+    if "党组" in body or _PARTY.search(body):
         return "党委"
     if re.search(r"(?:政府|国务院|行政公署)$", body):
         return "政府"
@@ -80,10 +83,18 @@ def split_title(title: str) -> tuple[str | None, str]:
         return None, title
     role, prefix = m.group(0), title[:m.start()]
     if not prefix:
-        return _GOV_ROLE.get(role), role
-    if prefix in ("自治区", "省", "市", "县", "区", "州", "旗") and role in _GOV_ROLE:
-        return _GOV_ROLE[role], role
-    if role in _GOV_ROLE and not _BODY_TAIL.search(prefix):  # 宜宾市长: a place, then the head of its government
-        gov = _GOV_ROLE[role]
+        return HEAD_OF_GOVERNMENT.get(role), role
+    if prefix in ("自治区", "省", "市", "县", "区", "州", "旗") and role in HEAD_OF_GOVERNMENT:
+        return HEAD_OF_GOVERNMENT[role], role
+    # 宜宾市长: a place, then the head of its government
+    if role in HEAD_OF_GOVERNMENT and not _BODY_TAIL.search(prefix):
+        gov = HEAD_OF_GOVERNMENT[role]
         return (prefix if prefix.endswith(gov[0]) else prefix + gov[0]) + gov[1:], role
     return prefix, role
+
+
+def post_label(body: str | None, role: str) -> str:
+    """衡阳市政府 + 市长 reads 衡阳市市长; 衡阳市委 + 书记 reads 衡阳市委书记."""
+    if body and body.endswith("政府") and HEAD_OF_GOVERNMENT.get(role, "").endswith("政府"):
+        return body[:-2] + role
+    return f"{body or ''}{role}"

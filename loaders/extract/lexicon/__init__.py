@@ -1,0 +1,78 @@
+"""Word lists the rules lean on, read once from the data files beside this module (one entry a line).
+
+surnames.txt, compound_surnames.txt   who may start a name
+titles.tsv                            the head words of posts, the government a bare one heads, where it may stand
+group_labels.txt                      words that head a list of names (市领导, 市委常委)
+after_name.txt                        words that may follow a name (role verbs, particles)
+body_ends.txt                         how the name of a convening body ends
+kind_body_tails.txt                   body endings fused with a kind of meeting (党组会议, 常委会扩大会议)
+
+The kinds of meeting and their written forms are part of the graph's schema (``govgraph.graph.schema``).
+"""
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from govgraph.graph.schema import MEETING_KINDS
+
+
+def entries(name: str) -> list[str]:
+    """The entries of one data file: one a line, ``#`` comments and blank lines left out."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return [ln for ln in (raw.split("#", 1)[0].rstrip() for raw in text.splitlines()) if ln.strip()]
+
+
+def _alternation(words) -> str:
+    """A regex alternation that tries the longest word first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+SURNAMES = frozenset(entries("surnames.txt"))
+COMPOUND_SURNAMES = frozenset(entries("compound_surnames.txt"))
+
+_TITLE_ROWS = [(row.split("\t") + ["", ""])[:3] for row in entries("titles.tsv")]
+CORE_TITLES = [t for t, _, _ in _TITLE_ROWS]
+CORE_TITLE_RE = _alternation(CORE_TITLES)
+# 市长 -> 市政府: the government a title heads when it is written with no body before it
+HEAD_OF_GOVERNMENT = {t: gov for t, gov, _ in _TITLE_ROWS if gov}
+_AFTER_TITLES = [t for t, _, flags in _TITLE_ROWS if "after" in flags.split()]
+_TRAILING_TITLES = [t for t, _, flags in _TITLE_ROWS if "trailing" in flags.split()]
+# A title written after a name, as later mentions do: 李志刚市长, 邓群策书记, 王红副市长.
+TRAILING_TITLE_RE = rf"(?:同志|(?:常务)?副?(?:{_alternation(_TRAILING_TITLES)}))"
+
+GROUP_LABELS = entries("group_labels.txt")
+GROUP_LABEL_RE = _alternation(GROUP_LABELS)
+
+# What may stand right after a person's name in this genre: a role verb, a particle, some titles.
+AFTER_NAME = tuple(entries("after_name.txt") + _AFTER_TITLES)
+AFTER_NAME_PUNCT = set("，。、；：！？,.;:!?（）()“”\"'‘’ \n《》—…")
+
+BODY_ENDS = entries("body_ends.txt")
+BODY_END_RE = re.compile(f"(?:{_alternation(BODY_ENDS)})$")
+
+# Kinds of meeting as written, longest first so that 党组扩大会议 is not read as 扩大会议.
+_KIND_TAILS = entries("kind_body_tails.txt")
+MEETING_KIND_FORMS = sorted({w for k in MEETING_KINDS.values() for w in k.written}
+                            | {tail + form for tail in _KIND_TAILS for form in ("（扩大）会议", "扩大会议", "会议")},
+                            key=len, reverse=True)
+
+# A term of office before or inside a body's name: 十四届, 第十七届, 十届
+TERM = r"第?[一二三四五六七八九十\d]+届"
+# Bodies whose name says they are national: they need no place to be qualified with
+NATIONAL_PREFIXES = ("国务院", "中共中央", "中央", "全国", "国家")
+
+PART_OF_DAY = {"上午": "上午", "下午": "下午", "晚上": "晚上", "晚间": "晚上", "当晚": "晚上", "早上": "上午",
+               "中午": None, "凌晨": None}
+
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+def is_cjk(s: str) -> bool:
+    """True when ``s`` is made only of CJK ideographs."""
+    return bool(_CJK.match(s))
+
+
+def has_surname(name: str) -> bool:
+    """True when ``name`` starts with a known single or compound surname."""
+    return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES

@@ -1,0 +1,138 @@
+"""The store contract, run against every registered store: the embedded RDF store and a real Neo4j server.
+
+The Neo4j parameter carries the ``neo4j`` marker; tools/run-tests.sh starts the server and CI fails (never
+skips) when it is missing.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from govgraph.graph.explain import explain
+from govgraph.graph.model import Evidence, Graph, Node
+from govgraph.graph.stores import STORES, Store, StoreError, open_store
+from govgraph.queries import saved_queries
+
+from ..conftest import need
+
+PARAMS = {"meetings_chaired_by": {"person": "李志刚"}, "meeting_attendees": {"meeting": "2023"},
+          "documents_approved_by_body": {"body": "政府"}, "co_attendance_pairs": {"min_count": "1"},
+          "person_timeline": {"person": "李志刚"}, "meetings_per_body_month": {},
+          "post_holders_on": {"post": "市", "on": "2023-12-31"}, "body_chairs_over_time": {"body": "市"},
+          "same_body_same_year": {}}
+
+
+def _open(name: str, tmp_path) -> Store:
+    if name == "neo4j":
+        need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
+        store = open_store("neo4j")
+        store.clear()
+        return store
+    return open_store(name, path=tmp_path / name)
+
+
+@pytest.fixture(params=[pytest.param(n, marks=pytest.mark.neo4j) if n == "neo4j" else n for n in STORES])
+def any_store(request, tmp_path):
+    store = _open(request.param, tmp_path)
+    yield store
+    store.close()
+
+
+def _model_counts(store: Store) -> dict[str, int]:
+    from govgraph.graph.schema import EDGE_TYPES, NODE_TYPES
+
+    return {k: v for k, v in store.counts().items() if k in NODE_TYPES or k in EDGE_TYPES}
+
+
+def test_write_twice_changes_nothing_and_counts_match_the_model(any_store, corpus_graph):
+    any_store.write(corpus_graph)
+    first = _model_counts(any_store)
+    any_store.write(corpus_graph)
+    assert _model_counts(any_store) == first == corpus_graph.counts()
+
+
+def test_read_graph_gives_back_what_was_written(any_store, corpus_graph):
+    any_store.write(corpus_graph)
+    back = any_store.read_graph()
+    assert set(back.nodes) == set(corpus_graph.nodes)
+    assert set(back.edges) == set(corpus_graph.edges)
+    for nid, node in corpus_graph.nodes.items():
+        got = back.nodes[nid]
+        assert (got.type, got.label) == (node.type, node.label), nid
+        want = {k: sorted(v) if isinstance(v, list) else v for k, v in node.props.items() if v not in (None, "")}
+        assert got.props == want, nid
+    for key, edge in corpus_graph.edges.items():
+        assert {e.key for e in back.edges[key].evidence} == {e.key for e in edge.evidence}, key
+
+
+def test_every_saved_query_runs_and_answers(any_store, corpus_graph):
+    any_store.write(corpus_graph)
+    assert set(PARAMS) == set(saved_queries())
+    for name, q in saved_queries().items():
+        cols, rows = any_store.run(q, q.bind(PARAMS[name]))
+        assert cols and rows, name
+
+
+def test_saved_queries_give_the_same_rows_from_every_store(tmp_path, corpus_graph):
+    answers = {}
+    for name in STORES:
+        if name == "neo4j" and not os.environ.get("NEO4J_URI"):
+            need(False, "a Neo4j server (NEO4J_URI) for the parity test")
+        with _open(name, tmp_path) as store:
+            store.write(corpus_graph)
+            answers[name] = {q.name: store.run(q, q.bind(PARAMS[q.name])) for q in saved_queries().values()}
+    first, *rest = answers.values()
+    for other in rest:
+        for qname, q in saved_queries().items():
+            (cols_a, rows_a), (cols_b, rows_b) = first[qname], other[qname]
+            assert cols_a == cols_b, qname
+            assert (rows_a == rows_b) if q.ordered else (sorted(rows_a) == sorted(rows_b)), qname
+
+
+def test_explain_finds_a_node_by_id_label_or_name(any_store, corpus_graph):
+    any_store.write(corpus_graph)
+    rows = explain(any_store, "person/430600/李志刚", relation="chaired")
+    assert rows and all(r.relation == "chaired" and "李志刚" in r.quote for r in rows)
+    assert {r.article for r in rows} and all(r.end > r.start for r in rows)
+    assert explain(any_store, "王红")
+    assert explain(any_store, "岳阳市委常委会")
+    assert explain(any_store, "nobody at all") == []
+
+
+def test_a_parameter_with_quotes_is_data_not_query(any_store, corpus_graph):
+    any_store.write(corpus_graph)
+    q = saved_queries()["meetings_chaired_by"]
+    assert any_store.run(q, q.bind({"person": '李志刚" } UNION { ?p ?x ?y } #'}))[1] == []
+    assert any_store.run(q, q.bind({"person": "李志刚'}) MATCH (n) DETACH DELETE n //"}))[1] == []
+    assert _model_counts(any_store) == corpus_graph.counts()
+
+
+def test_one_sentence_may_speak_of_two_days(any_store):
+    g = Graph()
+    g.add_node(Node("body/x/b", "Body", "b", {"name": "b", "kind": "其他"}))
+    for day in ("2023-05-08", "2023-05-09"):
+        g.add_node(Node(f"meeting/x/b/{day}/meeting", "Meeting", f"m {day}", {"date": day}))
+        g.add_edge("body/x/b", "convened", f"meeting/x/b/{day}/meeting", Evidence("article/a", 0, 10, "同一句话", day))
+    any_store.write(g)
+    back = any_store.read_graph()
+    days = {d.split("/")[-2]: [e.observed for e in back.edges[("body/x/b", "convened", d)].evidence]
+            for (_, _, d) in g.edges}
+    assert days == {"2023-05-08": ["2023-05-08"], "2023-05-09": ["2023-05-09"]}
+
+
+def test_a_store_is_a_context_manager_that_closes(tmp_path, corpus_graph):
+    with open_store("oxigraph", path=tmp_path / "cm") as store:
+        store.write(corpus_graph)
+    with pytest.raises(StoreError, match="closed"):
+        store.counts()
+    store.close()  # closing twice is harmless
+    with open_store("oxigraph", path=tmp_path / "cm") as again:  # and what it held survives
+        assert _model_counts(again) == corpus_graph.counts()
+
+
+def test_unknown_stores_and_options_are_named():
+    with pytest.raises(StoreError, match="unknown store 'sqlite'; expected one of oxigraph, neo4j"):
+        open_store("sqlite")
+    with pytest.raises(StoreError, match="takes no option uri"):
+        open_store("oxigraph", uri="bolt://x")
