@@ -1,0 +1,76 @@
+"""govgraph export and validate: the graph in files other tools read, checked against the shapes."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..stores import StoreError
+from .common import fail, open_from_options, store_options
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "graphml"]), default="turtle",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="File to write.")
+@click.option("--validate", "check", is_flag=True,
+              help="Check the export against the govgraph SHACL shapes; exit 1 and name what is broken if it fails.")
+@store_options
+def export(fmt, output, check, store_path, neo4j_uri, backend, user, password):
+    """Export the store as Turtle, N-Triples, JSON-LD or GraphML."""
+    from ..export import write_export
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    report = None
+    try:
+        with open_from_options(store_path, neo4j_uri, backend, user, password) as store:
+            write_export(store, output, fmt)
+            if check:
+                from ..validate import validate as run_validation
+
+                # the RDF file as written, read back; GraphML is not RDF, so then the store it came from
+                ok, report = run_validation(store if fmt == "graphml" else output_graph(output, fmt))
+    except StoreError as exc:
+        fail(str(exc))
+    click.echo(f"wrote {output} ({fmt}, {output.stat().st_size:,} bytes)")
+    if report is not None:
+        report_validation(ok, report)
+
+
+def output_graph(path: Path, fmt: str):
+    """An exported RDF file read back with rdflib."""
+    from ..validate import load_graph
+
+    return load_graph(path, {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt"}.get(fmt, "json-ld"))
+
+
+def report_validation(ok: bool, report: str):
+    if ok:
+        click.echo(report, nl=False)
+        return
+    summary, _, _full = report.partition("\n\n")
+    click.echo(summary, err=True)
+    sys.exit(1)
+
+
+@click.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--full", is_flag=True, help="Also print pyshacl's complete report.")
+def validate_file(file, full):
+    """Check an RDF file (Turtle, N-Triples, JSON-LD) against the govgraph SHACL shapes."""
+    from ..validate import load_graph
+    from ..validate import validate as run_validation
+
+    try:
+        data = load_graph(file)
+    except Exception as exc:  # unreadable RDF (the parsers raise many kinds): say which file and why
+        fail(f"cannot read {file} as RDF: {exc}", 2)
+    ok, report = run_validation(data)
+    if full and not ok:
+        click.echo(report, err=True)
+        sys.exit(1)
+    report_validation(ok, report)
+
+
+COMMANDS = [export, validate_file]
