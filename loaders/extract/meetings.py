@@ -36,6 +36,16 @@ _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|计划|建议|提请|定于)
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 
 
+# A meeting named with the verb that holds it, in either order: what a report of a meeting always has.
+_MEETING_WORDS = re.compile(r"(?:主持召开|召开|举行)[^。！？\n]{0,40}?(?:会议|常委会|会)(?![中室厅楼])"
+                            r"|(?:会议|常委会)(?![中室厅楼纪])[^。！？\n]{0,20}?(?:召开|举行|开幕|闭幕)")
+
+
+def mentions_meetings(text: str) -> bool:
+    """True when ``text`` names a meeting being held; an article that does and yields none is worth a word."""
+    return _MEETING_WORDS.search(text) is not None
+
+
 @dataclass
 class MeetingMention:
     """One place the text names a meeting."""
