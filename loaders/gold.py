@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .extract.findings import Findings
-from .extract.pipeline import positions_of
+from .extract.people import positions_of
 
 
 def meeting_record(m) -> dict:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .doc import Doc, component
 from .findings import Span
+from .grouping import sentence_start
 from .lexicon import PART_OF_DAY
 from .numerals import cn_to_int
 
@@ -82,3 +84,38 @@ def first_date(text: str, lo: int, hi: int, *, published, event, last: bool = Fa
         return None, None, None
     d, part, _ = date_at(found, published=published, event=event)
     return d, part, Span(found.start(), found.end(), found.group(0))
+
+
+_VAGUE = re.compile(r"日前|近日|近期|前不久")
+
+
+@component(requires=("meetings", "published", "body_start"), assigns=("event_date", "event_part", "meetings"))
+def date_meetings(doc: Doc) -> None:
+    """The day and part of day of each meeting.
+
+    The first date of the body is the day being reported (当天 and 同日 later count from it); a meeting takes the
+    last date written in its sentence before its name, or one written right after its name (第三十八次会议30日上午
+    在北京闭幕), else the day being reported. A year in the meeting's name wins over the one the date resolved to.
+    """
+    text, head = doc.norm, doc.body_start
+    doc.event_date, doc.event_part, _ = first_date(text, head, min(len(text), head + 400), published=doc.published,
+                                                   event=None)
+    for meeting in doc.meetings:
+        a = meeting.anchor
+        s_lo = sentence_start(text, a) if a >= head else head
+        d, part, span = first_date(text, s_lo, a + 1, published=doc.published, event=doc.event_date, last=True)
+        name_end = min((g.span.end for g in meeting.mentions if g.span.start == a), default=a)
+        after = first_date(text, name_end, min(len(text), name_end + 12), published=doc.published,
+                           event=doc.event_date)
+        if after[2] is not None and after[2].start == name_end:
+            d, part, span = after
+        if span is None:
+            d, part = doc.event_date, doc.event_part
+        elif d is None and part is not None and doc.event_date is not None and not _VAGUE.search(span.text):
+            d = doc.event_date
+        if d and meeting.year and d.year != meeting.year:
+            try:
+                d = d.replace(year=meeting.year)
+            except ValueError:
+                pass
+        meeting.date, meeting.part_of_day = d, part

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .doc import Doc, component
 from .findings import DocMention, Span
 
 _VERBS = [
@@ -86,3 +87,16 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
             else:
                 out.append(DocMention(title, action, span))
     return out
+
+
+@component(requires=("meetings", "body_start"), assigns=("meetings",))
+def attach_documents(doc: Doc) -> None:
+    """The documents each meeting dealt with, titles as the article writes them."""
+    for meeting in doc.meetings:
+        lo, hi = meeting.scope
+        found = documents(doc.norm, max(lo, doc.body_start), hi)
+        for d in found:  # the rules read the normalised text; the title is kept as written
+            s = doc.norm.find(d.title, d.span.start)
+            if s != -1:
+                d.title = doc.text[s:s + len(d.title)]
+        meeting.documents = found

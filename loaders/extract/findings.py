@@ -33,6 +33,20 @@ class DocMention:
 
 
 @dataclass
+class MeetingMention:
+    """One place the text names a meeting."""
+
+    name: str
+    body: str
+    kind: str
+    ordinal: int | None
+    year: int | None
+    span: Span
+    held: bool  # named as held (召开, 举行, 主持召开) rather than as the source of 精神
+    referenced: bool = False  # named as a source (……会议精神) or as planned (决定召开)
+
+
+@dataclass
 class MeetingRef:
     """Another meeting that a meeting discussed (传达学习……会议精神)."""
 
@@ -61,6 +75,8 @@ class Meeting:
     date: date | None = None
     part_of_day: str | None = None
     scope: tuple[int, int] = (0, 0)  # the stretch of text that reports this meeting
+    anchor: int = 0  # where the body first names it (the start of the body when only the headline does)
+    mentions: list[MeetingMention] = field(default_factory=list)  # every place the text names it
     roles: list[tuple[str, NameMention]] = field(default_factory=list)  # (chair|attendee|nonvoting|speaker, who)
     documents: list[DocMention] = field(default_factory=list)
     refers_to: list[MeetingRef] = field(default_factory=list)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .findings import Span
+from .doc import Doc, component
+from .findings import MeetingMention, Span
 from .lexicon import BODY_END_RE as _BODY_END
 from .lexicon import MEETING_KIND_FORMS, TERM
 from .numerals import cn_to_int
@@ -44,20 +44,6 @@ _MEETING_WORDS = re.compile(r"(?:主持召开|召开|举行)[^。！？\n]{0,40}
 def mentions_meetings(text: str) -> bool:
     """True when ``text`` names a meeting being held; an article that does and yields none is worth a word."""
     return _MEETING_WORDS.search(text) is not None
-
-
-@dataclass
-class MeetingMention:
-    """One place the text names a meeting."""
-
-    name: str
-    body: str
-    kind: str
-    ordinal: int | None
-    year: int | None
-    span: Span
-    held: bool  # named as held (召开, 举行, 主持召开) rather than as the source of 精神
-    referenced: bool = False  # named as a source (……会议精神) or as planned (决定召开)
 
 
 def _body_left(text: str, end: int, floor: int) -> int:
@@ -175,3 +161,9 @@ def _strip_place(body: str) -> str:
     body = body.replace("人民政府", "政府").replace("中共", "")
     body = re.sub(TERM, "", body)  # 市十七届人大常委会 is 市人大常委会
     return _LOCAL_BODY.sub("", body)
+
+
+@component(requires=("norm",), assigns=("meeting_mentions",))
+def find_meetings(doc: Doc) -> None:
+    """Every place the text names a meeting, told held, referred to or planned."""
+    doc.meeting_mentions = meeting_mentions(doc.norm)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..textpage import CHAIR_LINE
+from .doc import Doc, component
 from .findings import NameMention, Span
 from .lexicon import (
     AFTER_NAME,
@@ -238,3 +240,30 @@ def _list_pieces(text: str, lo: int, hi: int):
                 yield start + cut, before
                 cut = j.end()
         yield start + cut, piece[cut:]
+
+
+def bare_mentions(text: str, known: set[str], seen: set[tuple[int, int]]) -> list[NameMention]:
+    """Later mentions of a name first given with a title (``邓群策主持``), checked for a clean end."""
+    out = []
+    for name in sorted(known):
+        i = text.find(name)
+        while i != -1:
+            e = i + len(name)
+            if (i, e) not in seen and name_at(text, i, need_surname=False) in (name, None):
+                out.append(NameMention(name, Span(i, e, name)))
+            i = text.find(name, e)
+    return out
+
+
+@component(requires=("norm", "body_start"), assigns=("names", "chair_lines"))
+def find_names(doc: Doc) -> None:
+    """People named with a title anywhere, chairs named in the headline block, and every later bare mention."""
+    text = doc.norm
+    titled = titled_names(text)
+    doc.chair_lines = []
+    for line in re.finditer(r"[^\n]+", text[:doc.body_start]):
+        if CHAIR_LINE.match(line.group(0)):
+            name = line.group(0)[:-2]
+            doc.chair_lines.append(NameMention(name, Span(line.start(), line.start() + len(name), name)))
+    known = {m.name for m in titled} | {m.name for m in doc.chair_lines}
+    doc.names = titled + bare_mentions(text, known, {(m.span.start, m.span.end) for m in titled})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .doc import Doc, component
 from .findings import NameMention, Span
 from .lexicon import COMPOUND_SURNAMES, SURNAMES
 
@@ -51,3 +52,9 @@ def _ok(name: str) -> bool:
         return False
     # a byline is a strong context: a name without a known surname (其其格, 萨仁高娃) is still a name
     return name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES or not set(name) & set("的了在和从向对")
+
+
+@component(requires=("norm",), assigns=("reporters",))
+def find_reporters(doc: Doc) -> None:
+    """The journalists and correspondents the article credits."""
+    doc.reporters = reporters(doc.norm)

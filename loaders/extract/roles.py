@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .doc import Doc, component
 from .findings import NameMention, Span
 from .lexicon import TRAILING_TITLE_RE, has_surname
 from .names import names_in_list
@@ -125,3 +126,20 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
         if heard or (_SPEAKS.match(tail) and "精神" not in tail[:8]):
             out.append(men)
     return out
+
+
+@component(requires=("meetings", "names", "chair_lines", "body_start"), assigns=("meetings",))
+def assign_roles(doc: Doc) -> None:
+    """Who chaired, attended, sat in on and spoke at each meeting, read within the meeting's scope."""
+    text = doc.norm
+    index = NameIndex(text, doc.names)
+    for k, meeting in enumerate(doc.meetings):
+        lo, hi = meeting.scope
+        lo = max(lo, doc.body_start)
+        if k == 0:  # the headline block's 邓群策主持 names the first meeting's chair
+            meeting.roles += [("chair", who) for who in doc.chair_lines]
+        meeting.roles += [("chair", who) for who in chairs(text, lo, hi, index)]
+        chair_names = set(meeting.names("chair"))
+        meeting.roles += [("attendee", who) for who in attendees(text, lo, hi) if who.name not in chair_names]
+        meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi)]
+        meeting.roles += [("speaker", who) for who in speakers(text, lo, hi, doc.names)]

@@ -1,0 +1,56 @@
+"""Meetings from their mentions: the mentions of one meeting grouped, and each meeting given its stretch of text."""
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, component
+from .findings import Meeting, MeetingMention
+from .lexicon import TERM
+from .meetings import same_meeting
+
+_TERM = re.compile(f"(?:{TERM})+")
+
+
+def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
+    """One Meeting per meeting held: mentions of it grouped, a headline mention counting unless it is a reference."""
+    found: list[list[MeetingMention]] = []
+    for mm in mentions:
+        in_header = mm.span.start < body_start
+        if not mm.held and not (in_header and not mm.referenced):
+            continue
+        for g in found:
+            if any(same_meeting(mm, other) for other in g):
+                g.append(mm)
+                break
+        else:
+            found.append([mm])
+    out = []
+    for g in found:
+        best = max(g, key=lambda m: (m.ordinal is not None, m.year is not None, len(m.name)))
+        kinds = [m.kind for m in g if m.kind != "会议"]
+        body_mentions = [m.span.start for m in g if m.span.start >= body_start]
+        out.append(Meeting(name=best.name, body=_TERM.sub("", best.body), kind=kinds[0] if kinds else best.kind,
+                           span=best.span, ordinal=next((m.ordinal for m in g if m.ordinal is not None), None),
+                           year=next((m.year for m in g if m.year is not None), None),
+                           anchor=min(body_mentions) if body_mentions else body_start, mentions=g))
+    return sorted(out, key=lambda m: m.anchor)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins."""
+    return max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
+
+
+@component(requires=("meeting_mentions", "body_start"), assigns=("meetings",))
+def group_meetings(doc: Doc) -> None:
+    """Group the mentions into meetings; each meeting's scope runs from its sentence to the next meeting's.
+
+    The first meeting's scope starts at the top, so the headline's roles (邓群策主持) belong to it.
+    """
+    meetings = group(doc.meeting_mentions, doc.body_start)
+    starts = [sentence_start(doc.norm, m.anchor) if m.anchor > doc.body_start else 0 for m in meetings]
+    if starts:
+        starts[0] = 0
+    for k, m in enumerate(meetings):
+        m.scope = (starts[k], starts[k + 1] if k + 1 < len(meetings) else len(doc.norm))
+    doc.meetings = meetings
