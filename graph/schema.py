@@ -124,13 +124,13 @@ EDGE_TYPES: dict[str, EdgeType] = {e.name: e for e in (
 MEETING_KINDS: dict[str, MeetingKind] = {k.key: k for k in (
     MeetingKind("executive", "常务会议", ("常务会议",)),
     MeetingKind("plenary", "全体会议", ("全体会议",)),
-    MeetingKind("chairmen", "主任会议", ("委员长会议", "主任会议", "主席会议"), label_as_written=True),
+    MeetingKind("chairmen", "主任会议", ("委员长会议", "主任会议", "主席会议", "常务主席会议"), label_as_written=True),
     MeetingKind("special", "专题会议", ("专题会议",)),
     MeetingKind("joint", "联席会议", ("联席会议",)),
     MeetingKind("office", "办公会议", ("办公会议",)),
     MeetingKind("standing", "常委会议", ("常委会议",)),
     # anything else: a standing committee's session (常委会会议), an enlarged meeting, a meeting referred to
-    MeetingKind("meeting", "会议", ("会议", "扩大会议", "（扩大）会议", "委员会议")),
+    MeetingKind("meeting", "会议", ("会议", "扩大会议", "（扩大）会议", "委员会议", "碰头会")),
 )}
 DEFAULT_MEETING_KIND = MEETING_KINDS["meeting"]
 _KIND_BY_WRITTEN = {w: k for k in MEETING_KINDS.values() for w in k.written}

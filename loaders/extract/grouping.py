@@ -1,14 +1,10 @@
 """Meetings from their mentions: the mentions of one meeting grouped, and each meeting given its stretch of text."""
 from __future__ import annotations
 
-import re
-
 from .doc import Doc, component
 from .findings import Meeting, MeetingMention
-from .lexicon import TERM
 from .meetings import same_meeting
-
-_TERM = re.compile(f"(?:{TERM})+")
+from .organs import strip_term
 
 
 def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
@@ -29,7 +25,7 @@ def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
         best = max(g, key=lambda m: (m.ordinal is not None, m.year is not None, len(m.name)))
         kinds = [m.kind for m in g if m.kind != "会议"]
         body_mentions = [m.span.start for m in g if m.span.start >= body_start]
-        out.append(Meeting(name=best.name, body=_TERM.sub("", best.body), kind=kinds[0] if kinds else best.kind,
+        out.append(Meeting(name=best.name, body=strip_term(best.body), kind=kinds[0] if kinds else best.kind,
                            span=best.span, ordinal=next((m.ordinal for m in g if m.ordinal is not None), None),
                            year=next((m.year for m in g if m.year is not None), None),
                            anchor=min(body_mentions) if body_mentions else body_start, mentions=g))
