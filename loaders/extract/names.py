@@ -49,6 +49,20 @@ def boundary_at(text: str, i: int) -> bool:
     return text.startswith(AFTER_NAME, i)
 
 
+# after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令
+_ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令")
+# member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
+_MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
+_ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
+# a title after these words speaks of several people (有关委员, 各部门主任), not one person's post
+_GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
+_COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团令")
+_TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
+_BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家]$")
+# what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
+_NAME_LEAD = re.compile(r"(?:学习|贯彻|传达|落实|领会|按照|根据|关于|委托|讲话|指出|强调|由|受|请|向|同|与|和|及|把|将|对|在|是|为"
+                        r"|以|的|了|听取|陪同)$")
+
 _STRONG_AFTER = ("出席", "主持", "参加", "列席", "讲话", "强调", "指出", "要求", "表示", "作", "在", "同志", "等",
                  "和", "及", "代表", "受", "主讲", "汇报", "发言", "说明", "介绍")
 
@@ -86,8 +100,22 @@ def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
         if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n):
             if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
                 continue
+            if n == 3 and _ends_with_he(text, i):
+                return text[i:i + 4]
             return cand
     return None
+
+
+def _ends_with_he(text: str, i: int) -> bool:
+    """True when the 和 after three characters ends a four-character name (巴图孟和就…), not a list (李红和张明)."""
+    e = i + 3
+    return (text[e:e + 1] in ("和",) and is_cjk(text[e:e + 1]) and name_at(text, e + 1) is None
+            and (_end_strength(text, e + 1) == 2 or text.startswith(("就", "委托", "同志"), e + 1))
+            and not text.startswith(_GROUP_HEADS, e + 1))
+
+
+# after 和 these start a group, not the rest of a name (王五和市领导…)
+_GROUP_HEADS = ("市", "省", "县", "区", "各", "有关", "全体", "其他")
 
 
 def _function_word_ends(text: str, i: int) -> bool:
@@ -108,9 +136,10 @@ def _unlisted_name_at(text: str, i: int) -> str | None:
         return None
     for n in range(2, 7):
         cand = text[i:i + n]
-        if len(cand) < n or not is_cjk(cand) or set(cand) & _NOT_IN_NAMES or _TITLE.search(cand):
+        if len(cand) < n or not is_cjk(cand) or set(cand) & _NOT_IN_UNLISTED or _TITLE.search(cand):
             return None
-        if _end_strength(text, i + n) == 2:
+        e = i + n
+        if e >= len(text) or text[e] in AFTER_NAME_PUNCT or text.startswith(_VERB_AFTER, e):
             return cand
     return None
 
@@ -146,10 +175,18 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     hi = len(text) if hi is None else hi
     out: list[NameMention] = []
     for m in _TITLE.finditer(text, lo, hi):
+        if text.startswith(_ORGAN_AFTER_TITLE, m.end()) and not text.startswith(_COMPOUND_START, m.end()):
+            continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
+        if text.startswith(_VERB_AFTER, m.end()):
+            continue  # 总书记关于…, 市长主持…: no name follows
         name = name_at(text, m.end()) or _unlisted_name_at(text, m.end())
         if not name or text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
             continue  # no one, or words inside a document title (《……“局长热线”实施方案》)
         chain = title_chain_before(text, m.end(), lo)
+        if chain and chain[0][0].startswith(_GROUP_WORDS):
+            continue  # 有关委员调整情况: a group of people, not one person's post
+        if m.group(0) in _MEMBER_TITLES and not _ORGAN_PREFIX.search(text, max(lo, m.start() - 4), m.start()):
+            continue  # 要加强委员队伍建设: 委员 as a word, not a post
         after = m.end() + len(name)
         in_list = after < len(text) and text[after] in "、和及"
         # 市委常委 before one name is a post; before a list it only says who the people are
@@ -219,7 +256,14 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     return out
 
 
+# role verbs of two characters or more that may follow a name: a sure end for a name of unknown surname
+_VERB_AFTER = tuple(w for w in AFTER_NAME if len(w) >= 2 and w not in ("书记", "市长", "省长", "县长", "区长", "主任",
+                                                                        "主席", "总理", "部长", "局长", "委员"))
 _NOT_IN_NAMES = set("的了会部局委办区县市省各有关负责人员单位代表同志领导成员们全家在和及与等为是将对就从向长")
+
+
+# characters no name of unknown surname holds (they end words of places, bodies, events and prizes)
+_NOT_IN_UNLISTED = _NOT_IN_NAMES | set("奖议次团届党厅院处室组府况重国际系期授权质量统行动中央政协人大")
 
 
 def _plain_name(piece: str) -> bool:
@@ -265,5 +309,27 @@ def find_names(doc: Doc) -> None:
         if CHAIR_LINE.match(line.group(0)):
             name = line.group(0)[:-2]
             doc.chair_lines.append(NameMention(name, Span(line.start(), line.start() + len(name), name)))
+    seen = {(m.span.start, m.span.end) for m in titled}
+    titled += [m for m in trailing_titled(text) if (m.span.start, m.span.end) not in seen]
+    titled.sort(key=lambda m: m.span.start)
     known = {m.name for m in titled} | {m.name for m in doc.chair_lines}
     doc.names = titled + bare_mentions(text, known, {(m.span.start, m.span.end) for m in titled})
+
+
+def trailing_titled(text: str) -> list[NameMention]:
+    """Names with a title written after them, as later mentions and speeches do: 习近平总书记, 赵乐际委员长主持."""
+    out = []
+    for m in _TRAILING_ONLY.finditer(text):
+        if m.end() < len(text) and not (text[m.end()] in AFTER_NAME_PUNCT or text.startswith(AFTER_NAME, m.end())
+                                        or text.startswith(("重要", "关于"), m.end())):
+            continue  # 主席团, 书记处, 区长质量奖: the title is part of another word
+        for n in (3, 2):
+            s = m.start() - n
+            cand = text[max(s, 0):m.start()]
+            if s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES or _BODYLIKE_END.search(cand):
+                continue
+            if s > 0 and is_cjk(text[s - 1]) and not _NAME_LEAD.search(text, max(0, s - 4), s):
+                continue  # 全国政协主席: the characters before the title are the end of a longer word
+            out.append(NameMention(cand, Span(s, m.start(), cand), [m.group(0)]))
+            break
+    return out
