@@ -60,8 +60,8 @@ _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
-_NAME_LEAD = re.compile(r"(?:学习|贯彻|传达|落实|领会|按照|根据|关于|委托|讲话|指出|强调|由|受|请|向|同|与|和|及|把|将|对|在|是|为"
-                        r"|以|的|了|听取|陪同)$")
+_NAME_LEAD = re.compile(r"(?:学习|贯彻|传达|落实|领会|按照|根据|关于|委托|讲话|指出|强调|听取|陪同"
+                        r"|由|受|请|向|同|与|和|及|把|将|对|在|是|为|以|的|了)$")
 
 _STRONG_AFTER = ("出席", "主持", "参加", "列席", "讲话", "强调", "指出", "要求", "表示", "作", "在", "同志", "等",
                  "和", "及", "代表", "受", "主讲", "汇报", "发言", "说明", "介绍")
