@@ -26,7 +26,10 @@ _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
 # 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
 # 区监委, 区法院: a body in a list of those who attend, not a person whose surname is 区
 _BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|中心)$")
-_TRAILING_GROUP = re.compile(r"(?:等(?:[市省县区州旗]级?|在家)?(?:领导|同志|人)?(?:同志)?|同志)$")
+# what trails the last name of a list: 等市领导, 等5位常委, 及机关全体干部, 同志, 也 (吴志明也应邀出席)
+_TRAILING_GROUP = re.compile(r"(?:等[^、，；]*|(?:及|和|以及)(?:机关|全体|各|有关|相关|其他|部分|在家)[^、，；]*"
+                             r"|同志)$")
+_TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[也还均亦]$")  # the last name before the verb
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
@@ -211,7 +214,8 @@ def _strip_titles(piece: str) -> tuple[list[str], str, bool]:
             tail = rest[m.end():]
             minority = _MINORITY.fullmatch(tail) and not _TITLE.search(re.split(r"[·•・．.]", tail)[0])
             if (2 <= len(tail) <= 4 or minority) and \
-                    (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail):
+                    (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail
+                     or (is_cjk(tail) and not set(tail) & _NOT_IN_UNLISTED and not _TITLE.search(tail))):
                 best = m
                 break
         if best is None:
@@ -230,6 +234,8 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     pending: list[str] = []  # titles in pieces of their own: 区委副书记、区长、区委深改委副主任宁致远
     for start, piece in _list_pieces(text, lo, hi):
         piece = _TRAILING_GROUP.sub("", piece)  # noqa: PLW2901 (the list item without its trailing 等)
+        if start + len(piece) == hi:
+            piece = _TRAILING_PARTICLE.sub("", piece)  # noqa: PLW2901
         if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece):
             pending.append(piece)
             continue

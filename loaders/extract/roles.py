@@ -9,7 +9,7 @@ from .lexicon import TRAILING_TITLE_RE, has_surname
 from .names import names_in_list
 
 _CHAIR = re.compile(r"主持")
-_ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加)")
+_ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加|(?:在)?主席台(?:上)?就座)")
 _NONVOTING = re.compile(r"列席")
 _SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)"
                     r"|强调|指出|提出要求|作出部署)")
@@ -21,12 +21,17 @@ _SPEAKS = re.compile(r"(?:同志)?(?:在会上|在会议上|，)?(?:就[^，。�
                      r"(?:作(?:了)?[^，。；]{0,60}?(?:报告|说明|讲话|发言|汇报|总结)|讲话|发言|汇报|介绍|通报|"
                      r"强调|指出|要求|提出)")
 _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
-_LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|人员(?:有|包括)[：:]?|[：:]")
+# a list after the verb: 出席会议的有：…, 应邀出席大会的市领导还有：…, 参加会议人员包括…
+_LIST_AFTER = re.compile(r"(?:会议|大会|会)?的[^，。；：]{0,10}?(?:还|同志)?(?:有|是|包括)[：]?|(?:会议)?人员(?:有|包括)[：]?"
+                         r"|(?:会议|大会|会)?[：]")
 _CLAUSE_END = "。；！？\n"
 # a date may stand between a name and its verb: 韩立衡6月16日主持召开
 _TRAILING = re.compile(f"{TRAILING_TITLE_RE}$")
 _DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:[（(]\d{1,2}日[）)])?(?:上午|下午|晚上)?"
-                       r"(?:在[\u4e00-\u9fff]{1,4})?(?:先后|分别|一同|共同)?$")
+                       r"(?:在[^，。；！？\n]{1,24}?|以[^，。；！？\n]{1,8}?方式)?(?:先后|分别|一同|共同)?$")
+# 主持 with no name before it: the sentence's subject chairs (韩正28日到雄安调研，主持召开…; …会谈并共同主持召开)
+_ZERO_SUBJECT = re.compile(r"(?:[，]|并|[，]并)(?:共同)?$")
+_CO_CHAIR = re.compile(r"与[^，。；！？\n]{1,30}?共同$")
 
 
 class NameIndex:
@@ -40,7 +45,7 @@ class NameIndex:
 
     def ending_at(self, pos: int) -> NameMention | None:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
-        dm = _DATE_GAP.search(self.text, max(0, pos - 16), pos)
+        dm = _DATE_GAP.search(self.text, max(0, pos - 36), pos)
         tm = _TRAILING.search(self.text, max(0, pos - 5), pos)
         gaps = ("", "同志", "在会上", "在会议上", "在",
                 *((dm.group(0),) if dm else ()), *((tm.group(0),) if tm else ()))
@@ -64,6 +69,21 @@ class NameIndex:
         return None
 
 
+    def subject_of(self, pos: int) -> NameMention | None:
+        """The person a sentence opens with (after a date and titles), for a verb written without its subject."""
+        start = max(self.text.rfind(c, 0, pos) for c in "。！？\n") + 1
+        first = min((m for m in self.by_end.values() if start <= m.span.start < min(pos, start + 30)),
+                    key=lambda m: m.span.start, default=None)
+        if first is not None:
+            return first
+        for n in (3, 2):  # a bare name opens the sentence: 韩正28日到河北雄安新区调研
+            cand = self.text[start:start + n]
+            after = self.text[start + n:start + n + 1]
+            if has_surname(cand) and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and (after.isdigit() or after in "在到赴，"):
+                return NameMention(cand, Span(start, start + n, cand))
+        return None
+
+
 def _clause_lo(text: str, pos: int, lo: int) -> int:
     return max(lo, max(text.rfind(c, lo, pos) for c in _CLAUSE_END) + 1)
 
@@ -82,6 +102,11 @@ def chairs(text: str, lo: int, hi: int, index: NameIndex) -> list[NameMention]:
         who = index.ending_at(m.start())
         if who:
             out.append(who)
+        if (who is None and _ZERO_SUBJECT.search(text, max(lo, m.start() - 3), m.start())) or \
+                _CO_CHAIR.search(text, max(lo, m.start() - 36), m.start()):
+            subject = index.subject_of(m.start())
+            if subject and subject is not who:
+                out.append(subject)
     return out
 
 
@@ -90,8 +115,7 @@ def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, exclude_prefix:
     for m in verb.finditer(text, lo, hi):
         if exclude_prefix and text[m.start() - 1:m.start()] == exclude_prefix:
             continue
-        after = _LIST_AFTER.match(text, m.end() + (2 if text.startswith("会议", m.end()) else 0)) \
-            if re.match(r"(?:会议)?(?:的|人员|[：:])", text[m.end():m.end() + 4]) else None
+        after = _LIST_AFTER.match(text, m.end())
         if after:
             out.extend(names_in_list(text, after.end(), _clause_hi(text, after.end(), hi)))
             continue
@@ -136,10 +160,10 @@ def assign_roles(doc: Doc) -> None:
     for k, meeting in enumerate(doc.meetings):
         lo, hi = meeting.scope
         lo = max(lo, doc.body_start)
-        if k == 0:  # the headline block's 邓群策主持 names the first meeting's chair
+        if meeting.scope[0] == 0:  # the headline block names the first meeting's chair: 邓群策主持, X主持召开…
             meeting.roles += [("chair", who) for who in doc.chair_lines]
+            meeting.roles += [("chair", who) for who in chairs(text, 0, doc.body_start, index)]
         meeting.roles += [("chair", who) for who in chairs(text, lo, hi, index)]
-        chair_names = set(meeting.names("chair"))
-        meeting.roles += [("attendee", who) for who in attendees(text, lo, hi) if who.name not in chair_names]
+        meeting.roles += [("attendee", who) for who in attendees(text, lo, hi)]
         meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi)]
         meeting.roles += [("speaker", who) for who in speakers(text, lo, hi, doc.names)]
