@@ -5,7 +5,7 @@ import re
 
 from .doc import Doc, component
 from .findings import NameMention, Span
-from .lexicon import TRAILING_TITLE_RE, has_surname
+from .lexicon import TRAILING_TITLE_RE, has_surname, is_cjk
 from .names import names_in_list
 
 _CHAIR = re.compile(r"主持")
@@ -22,8 +22,8 @@ _SPEAKS = re.compile(r"(?:同志)?(?:在会上|在会议上|，)?(?:就[^，。�
                      r"强调|指出|要求|提出)")
 _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
 # a list after the verb: 出席会议的有：…, 应邀出席大会的市领导还有：…, 参加会议人员包括…
-_LIST_AFTER = re.compile(r"(?:会议|大会|会)?的[^，。；：]{0,10}?(?:还|同志)?(?:有|是|包括)[：]?|(?:会议)?人员(?:有|包括)[：]?"
-                         r"|(?:会议|大会|会)?[：]")
+_LIST_AFTER = re.compile(r"(?:会议|大会|会)?的[^，。；：]{0,10}?(?:还|同志)?(?:有|是|包括)[：]?"
+                         r"|(?:会议)?人员(?:有|包括)[：]?|(?:会议|大会|会)?[：]")
 _CLAUSE_END = "。；！？\n"
 # a date may stand between a name and its verb: 韩立衡6月16日主持召开
 _TRAILING = re.compile(f"{TRAILING_TITLE_RE}$")
@@ -79,7 +79,7 @@ class NameIndex:
         for n in (3, 2):  # a bare name opens the sentence: 韩正28日到河北雄安新区调研
             cand = self.text[start:start + n]
             after = self.text[start + n:start + n + 1]
-            if has_surname(cand) and re.fullmatch(r"[\u4e00-\u9fff]+", cand) and (after.isdigit() or after in "在到赴，"):
+            if has_surname(cand) and is_cjk(cand) and (after.isdigit() or after in "在到赴，"):
                 return NameMention(cand, Span(start, start + n, cand))
         return None
 
