@@ -157,7 +157,7 @@ def assign_roles(doc: Doc) -> None:
     """Who chaired, attended, sat in on and spoke at each meeting, read within the meeting's scope."""
     text = doc.norm
     index = NameIndex(text, doc.names)
-    for k, meeting in enumerate(doc.meetings):
+    for meeting in doc.meetings:
         lo, hi = meeting.scope
         lo = max(lo, doc.body_start)
         if meeting.scope[0] == 0:  # the headline block names the first meeting's chair: 邓群策主持, X主持召开…
