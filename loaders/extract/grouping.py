@@ -41,12 +41,15 @@ def sentence_start(text: str, pos: int) -> int:
 def group_meetings(doc: Doc) -> None:
     """Group the mentions into meetings; each meeting's scope runs from its sentence to the next meeting's.
 
-    The first meeting's scope starts at the top, so the headline's roles (邓群策主持) belong to it.
+    The first meeting's scope starts at the top, so the headline's roles (邓群策主持) belong to it; meetings
+    named in one sentence share one scope.
     """
     meetings = group(doc.meeting_mentions, doc.body_start)
     starts = [sentence_start(doc.norm, m.anchor) if m.anchor > doc.body_start else 0 for m in meetings]
     if starts:
         starts[0] = 0
-    for k, m in enumerate(meetings):
-        m.scope = (starts[k], starts[k + 1] if k + 1 < len(meetings) else len(doc.norm))
+    # meetings named in one sentence (主持召开A和B) share it and what follows: one chair, one agenda
+    bounds = sorted(set(starts)) + [len(doc.norm)]
+    for m, lo in zip(meetings, starts, strict=True):
+        m.scope = (lo, bounds[bounds.index(lo) + 1])
     doc.meetings = meetings

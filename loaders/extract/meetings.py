@@ -55,6 +55,7 @@ _SITTING = re.compile(r"会议(?:[^，。；！？\n]{0,12})?(?:召开|举行)�
 _GLUE = ("和", "及", "暨", "以及", "、")
 _LOCAL_CPPCC = re.compile(r"^政协[\u4e00-\u9fff]{1,8}?(自治区|自治州|[省市县区州旗盟])$")
 _GENERIC = {"常委会", "常务委员会", "党组", "委员会", "人民政府", "政府"}
+_SHORT_FORMS = ("党组", "常委会", "主席团", "委员会", "政府")  # a body named again without its place or owner
 
 # A meeting named with the verb that holds it, in either order: what a report of a meeting always has.
 _MEETING_WORDS = re.compile(r"(?:主持召开|召开|举行)[^。！？\n]{0,40}?(?:会议|常委会|会)(?![中室厅楼])"
@@ -217,9 +218,12 @@ def meeting_mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Meet
 def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
     """Two mentions of one meeting: one body, kinds that agree (会议 agrees with any), no clash of ordinals."""
     ab, bb = _local(a.body), _local(b.body)
-    # 主持召开党组会议 after a headline 省人大常委会党组召开会议: the bare body is the full one, shortened
+    # 主持召开党组会议 after a headline 省人大常委会党组召开会议: the bare body is the full one, shortened; a
+    # meeting named with no body (第二十六次委员长会议) is one of the same kind and number named with it
     short, long = sorted((ab, bb), key=len)
-    if ab != bb and not ((short in ("党组", "常委会") or short.endswith("领导小组")) and long.endswith(short)):
+    shortened = short in _SHORT_FORMS or short.endswith("领导小组")
+    if ab != bb and not (shortened and long.endswith(short)) and not (
+            not short and a.kind == b.kind and (a.kind != "会议" or a.ordinal is not None)):
         return False
     if a.kind != b.kind and "会议" not in (a.kind, b.kind):
         return False
