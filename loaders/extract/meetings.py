@@ -80,7 +80,7 @@ def subject_before(text: str, verb_start: int, floor: int = 0) -> tuple[str, int
     The clause's words, less a date and part of day before them and a date, place or manner after them
     (区委常委会近日举行, 市政协在机关三楼会议室召开了, 中共中央政治局常务委员会1月7日全天召开).
     """
-    lo = max(floor, max(text.rfind(c, floor, verb_start) for c in "，。；：\n ") + 1)
+    lo = max(floor, max(text.rfind(c, floor, verb_start) for c in "，。；：\n 【】（）“”‘’、") + 1)
     subj = _SUBJECT_TAIL.sub("", text[lo:verb_start])
     head = _SUBJECT_HEAD.match(subj)
     cut = head.end() if head else 0

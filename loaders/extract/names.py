@@ -25,10 +25,10 @@ _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
 _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
 # 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
 # 区监委, 区法院: a body in a list of those who attend, not a person whose surname is 区
-_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|中心)$")
+_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|党|中心)$")
 # what trails the last name of a list: 等市领导, 等5位常委, 及机关全体干部, 同志, 也 (吴志明也应邀出席)
 _TRAILING_GROUP = re.compile(r"(?:等[^、，；]*|(?:及|和|以及)(?:机关|全体|各|有关|相关|其他|部分|在家)[^、，；]*"
-                             r"|同志)$")
+                             r"|在[^、，；]{1,12}时|同志)$")
 _TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[也还均亦]$")  # the last name before the verb
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
@@ -61,9 +61,11 @@ _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人�
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团令")
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
-_BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家]$")
+_BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
-_NAME_LEAD = re.compile(r"(?:学习|贯彻|传达|落实|领会|按照|根据|关于|委托|讲话|指出|强调|听取|陪同"
+_WORD_AFTER_TITLE = set("团处会组室令奖部局厅办")
+_NAME_LEAD = re.compile(r"(?:学习|贯彻|传达|落实|领会|悟透|领悟|践行|遵循|牢记|研读|宣讲|阐释|对标|聆听"
+                        r"|按照|根据|关于|委托|讲话|指出|强调|听取|陪同"
                         r"|由|受|请|向|同|与|和|及|把|将|对|在|是|为|以|的|了)$")
 
 _STRONG_AFTER = ("出席", "主持", "参加", "列席", "讲话", "强调", "指出", "要求", "表示", "作", "在", "同志", "等",
@@ -161,7 +163,7 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
         while lo > floor and lo > left - 22 and "\u4e00" <= text[lo - 1] <= "\u9fff":
             lo -= 1
         prefix = text[lo:left]
-        stops = list(_PREFIX_STOP.finditer(prefix))
+        stops = [st for st in _PREFIX_STOP.finditer(prefix) if not _joins_organ(prefix, st)]
         if stops:
             prefix = prefix[stops[-1].end():]
         begin = left - len(prefix)
@@ -171,6 +173,16 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
             continue
         break
     return titles
+
+
+def _joins_organ(prefix: str, stop: re.Match) -> bool:
+    """True when a 和 in a title's prefix joins two fields of one body (林业和草原局), not two clauses."""
+    before, after = prefix[:stop.start()], prefix[stop.end():]
+    return stop.group(0) == "和" and len(before) >= 2 and not _TITLE.search(before) \
+        and _ORGAN_END.search(after) is not None and len(after) <= 8
+
+
+_ORGAN_END = re.compile(r"(?:局|厅|委|部|办|委员会|中心|署)$")
 
 
 def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMention]:
@@ -326,8 +338,7 @@ def trailing_titled(text: str) -> list[NameMention]:
     """Names with a title written after them, as later mentions and speeches do: 习近平总书记, 赵乐际委员长主持."""
     out = []
     for m in _TRAILING_ONLY.finditer(text):
-        if m.end() < len(text) and not (text[m.end()] in AFTER_NAME_PUNCT or text.startswith(AFTER_NAME, m.end())
-                                        or text.startswith(("重要", "关于"), m.end())):
+        if text[m.end():m.end() + 1] in _WORD_AFTER_TITLE:
             continue  # 主席团, 书记处, 区长质量奖: the title is part of another word
         for n in (3, 2):
             s = m.start() - n
