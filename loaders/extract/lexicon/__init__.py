@@ -62,8 +62,8 @@ TERM = r"第?[一二三四五六七八九十\d]+届"
 # Bodies whose name says they are national: they need no place to be qualified with
 NATIONAL_PREFIXES = ("国务院", "中共中央", "中央", "全国", "国家")
 
-PART_OF_DAY = {"上午": "上午", "下午": "下午", "晚上": "晚上", "晚间": "晚上", "当晚": "晚上", "早上": "上午", "全天": "全天",
-               "中午": None, "凌晨": None}
+PART_OF_DAY = {"上午": "上午", "下午": "下午", "晚上": "晚上", "晚间": "晚上", "当晚": "晚上", "早上": "上午",
+               "全天": "全天", "中午": None, "凌晨": None}
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
