@@ -87,6 +87,24 @@ def first_date(text: str, lo: int, hi: int, *, published, event, last: bool = Fa
 
 
 _VAGUE = re.compile(r"日前|近日|近期|前不久")
+# years an early-year meeting speaks of: the year just ended (2024-2025年度优秀委员) and the year planned
+# (2019年…改革工作的安排)
+_YEAR_ENDED = re.compile(r"(?:19|20)\d{2}\s*[-—–至]\s*((?:19|20)\d{2})年度|((?:19|20)\d{2})年度")
+_YEAR_PLANNED = re.compile(r"((?:19|20)\d{2})年[^，。；！？\n《》]{0,16}?(?:工作)?(?:的)?(?:安排|计划|要点|思路|重点任务)")
+
+
+def infer_year(text: str, month: int) -> int | None:
+    """The year of a meeting on ``month`` of an undated text, settled by the years it speaks of, else None.
+
+    A meeting in January to March that reviews a year (N年度) is held in N+1; one in January to April that plans
+    a year (N年…工作安排) is held in N. The text must name one such year only.
+    """
+    years = set()
+    if month <= 3:
+        years |= {int(m.group(1) or m.group(2)) + 1 for m in _YEAR_ENDED.finditer(text)}
+    if month <= 4:
+        years |= {int(m.group(1)) for m in _YEAR_PLANNED.finditer(text)}
+    return years.pop() if len(years) == 1 else None
 
 
 @component(requires=("meetings", "published", "body_start"), assigns=("event_date", "event_part", "meetings"))
@@ -113,9 +131,24 @@ def date_meetings(doc: Doc) -> None:
             d, part = doc.event_date, doc.event_part
         elif d is None and part is not None and doc.event_date is not None and not _VAGUE.search(span.text):
             d = doc.event_date
+        if d is None and span is not None and doc.published is None:
+            d = _with_inferred_year(text, span.text)
         if d and meeting.year and d.year != meeting.year:
             try:
                 d = d.replace(year=meeting.year)
             except ValueError:
                 pass
         meeting.date, meeting.part_of_day = d, part
+
+
+def _with_inferred_year(text: str, expression: str) -> date | None:
+    """``3月12日`` in an undated text, with the year the text settles (see ``infer_year``)."""
+    m = DATE_EXPR.match(expression)
+    if m is None or not m.group("m") or m.group("y"):
+        return None
+    month, day = cn_to_int(m.group("m")), cn_to_int(m.group("d"))
+    year = infer_year(text, month) if month else None
+    try:
+        return date(year, month, day) if year and month and day else None
+    except ValueError:
+        return None

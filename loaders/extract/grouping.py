@@ -53,3 +53,20 @@ def group_meetings(doc: Doc) -> None:
     for m, lo in zip(meetings, starts, strict=True):
         m.scope = (lo, bounds[bounds.index(lo) + 1])
     doc.meetings = meetings
+
+
+_BARE = ("党组", "常委会", "主席团")
+
+
+@component(requires=("meetings",), assigns=("meetings",))
+def complete_bodies(doc: Doc) -> None:
+    """A body named bare (党组扩大会议) takes its owner from the chair's title (市人大常委会党组书记 -> 市人大常委会党组)."""
+    for meeting in doc.meetings:
+        if meeting.body not in _BARE:
+            continue
+        for role, who in meeting.roles:
+            owner = next((t[:t.index(meeting.body) + len(meeting.body)] for t in who.titles
+                          if meeting.body in t and not t.startswith(meeting.body)), None)
+            if role == "chair" and owner:
+                meeting.body = owner
+                break

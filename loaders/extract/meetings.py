@@ -150,6 +150,8 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
             clause = _organ_before_of(text, left, lo)
             if clause:  # 主持召开…更名为区委全面深化改革委员会后的第一次会议
                 body, name_start, subject = clause, left, clause
+    if tail == "常委会" and body.endswith("政协常委会") and (ordinal is not None or tm):
+        body = body[:-3]  # 市政协十三届十八次常委会会议: a standing committee meeting of the 市政协
     if not body or not BODY_END_RE.search(body):
         # 主持召开脱贫攻坚约谈会议, 主持召开市长碰头会, 主持召开专题会议: a meeting named by its topic, with no body
         topic = _TOPIC.search(text, max(lo, left - 32), left)

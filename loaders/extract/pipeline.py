@@ -1,7 +1,7 @@
 """The extractor: a pipeline of small components over one ``Doc``, each filling in what its docstring says.
 
-    find_names -> find_meetings -> group_meetings -> date_meetings -> assign_roles -> attach_documents
-    -> attach_references -> find_reporters -> collect_people -> locate
+    find_names -> find_meetings -> group_meetings -> date_meetings -> assign_roles -> complete_bodies
+    -> attach_documents -> attach_references -> find_reporters -> collect_people -> locate
 
 A new rule is a component in the module of its kind (with a test on single sentences) and one line here.
 """
@@ -12,7 +12,7 @@ from .dates import date_meetings
 from .doc import Component, Doc, check_order
 from .documents import attach_documents
 from .findings import Findings
-from .grouping import group_meetings
+from .grouping import complete_bodies, group_meetings
 from .meetings import find_meetings
 from .names import find_names
 from .people import collect_people, positions_of
@@ -21,7 +21,7 @@ from .references import attach_references
 from .reporters import find_reporters
 from .roles import assign_roles
 
-PIPELINE: list[Component] = [find_names, find_meetings, group_meetings, date_meetings, assign_roles,
+PIPELINE: list[Component] = [find_names, find_meetings, group_meetings, date_meetings, assign_roles, complete_bodies,
                              attach_documents, attach_references, find_reporters, collect_people, locate]
 check_order(PIPELINE)
 
