@@ -90,7 +90,8 @@ _VAGUE = re.compile(r"日前|近日|近期|前不久")
 # years an early-year meeting speaks of: the year just ended (2024-2025年度优秀委员) and the year planned
 # (2019年…改革工作的安排)
 _YEAR_ENDED = re.compile(r"(?:19|20)\d{2}\s*[-—–至]\s*((?:19|20)\d{2})年度|((?:19|20)\d{2})年度")
-_YEAR_PLANNED = re.compile(r"((?:19|20)\d{2})年[^，。；！？\n《》]{0,16}?(?:工作)?(?:的)?(?:安排|计划|要点|思路|重点任务)")
+_YEAR_PLANNED = re.compile(r"((?:19|20)\d{2})年[^，。；！？\n《》]{0,16}?(?:工作)?(?:的)?"
+                           r"(?:安排|计划|要点|思路|重点任务)")
 
 
 def infer_year(text: str, month: int) -> int | None:

@@ -60,7 +60,10 @@ _BARE = ("党组", "常委会", "主席团")
 
 @component(requires=("meetings",), assigns=("meetings",))
 def complete_bodies(doc: Doc) -> None:
-    """A body named bare (党组扩大会议) takes its owner from the chair's title (市人大常委会党组书记 -> 市人大常委会党组)."""
+    """A body named bare (党组扩大会议) takes its owner from the chair's title.
+
+    市人大常委会党组书记 chairing a 党组扩大会议 makes it the 市人大常委会党组's.
+    """
     for meeting in doc.meetings:
         if meeting.body not in _BARE:
             continue
