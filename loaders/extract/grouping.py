@@ -8,11 +8,10 @@ from .organs import strip_term
 
 
 def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
-    """One Meeting per meeting held: mentions of it grouped, a headline mention counting unless it is a reference."""
+    """One Meeting per meeting held: the mentions of it grouped (a headline's with the body's)."""
     found: list[list[MeetingMention]] = []
     for mm in mentions:
-        in_header = mm.span.start < body_start
-        if not mm.held and not (in_header and not mm.referenced):
+        if not mm.held:
             continue
         for g in found:
             if any(same_meeting(mm, other) for other in g):

@@ -23,9 +23,13 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
 _TERM = re.compile(rf"(?:{TERM})+$")
 _TERM_PREFIX = re.compile(rf"^(?:{TERM})+")
 _LEVEL_BEFORE = re.compile(rf"(自治区|自治州|[省市县区州旗盟])(?:{TERM})?(?:第([〇零一二三四五六七八九十百\d]+)次)?$")
+# A conjunction or preposition ends a body written after it only when a body starts there: 同全国人大常委会,
+# 和县十六届…政府; not in 协同发展领导小组 or 发展和改革委员会.
+_ORGAN_START = r"(?=全国|中央|中共|国务院|国家|自治区|[省市县区州旗盟]|政协|人大|[\u4e00-\u9fff]{2,4}?[省市县区州旗盟](?:委|政|人|党))"
 _LEFT_STOP = re.compile(
-    r"(?:暨|决定|同意|提请|提交|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|"
-    r"祝贺|直播|报告|支持|向|对|同|在|于|了|的|和|及|与|并|是|为|由|第[^次]{1,6}次|[^\u4e00-\u9fff\d〇])"
+    r"(?:暨|决定|同意|建议|提请|提交|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|"
+    rf"祝贺|直播|报告|支持|在|于|了|的|并|是|为|由|(?:和|及|与|向|对|同){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团)"
+    r"|[^\u4e00-\u9fff\d〇“”《》—])"  # quotes, titles and dashes may stand inside a body's name: 推进“一带一路”建设工作领导小组
 )
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的"
                                r"|视频|电视电话)")
@@ -39,6 +43,7 @@ _PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半�
 _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|将|计划|建议|提请|提交|定于|筹备)[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 _THIS = re.compile(r"(?:本次|本届|这次|此次|该次)$")  # the meeting being reported, named again
+_THIS_START = re.compile(r"本次|本届|这次|此次|该次")
 _DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日|同日|日前|近日|近期|前不久)"
 _PART = r"(?:上午|下午|晚上|晚间|全天)"
 # after the name: 27日下午在北京人民大会堂举行, 在海口闭会, 隆重开幕 (but not 召开的时间, 召开前)
@@ -50,7 +55,7 @@ _SUBJECT_TAIL = re.compile(rf"{_DATE}?{_PART}?(?:在[^，。；！？\n]{{1,15}}
 _SUBJECT_HEAD = re.compile(rf"(?:(?:\d{{4}}年)?{_DATE})?{_PART}?(?:随后|会前|会后|此前|紧接着|接着|同时)?")
 _BODY_WORD = re.compile("|".join(sorted(BODY_ENDS, key=len, reverse=True)))
 _BARE_ORGAN = re.compile(r"(?:主持召开|召开|举行)了?([^，。；、：\n]{2,24}?(?:常委会|党组))(?=[，。；、\n并和及])")
-_TOPIC = re.compile(r"(?:主持召开|召开)了?(?![的一这此本该第])([\u4e00-\u9fff\d—]{2,30})$")
+_TOPIC = re.compile(r"主持召开了?(?![的一二两三几多这此本该第为])([\u4e00-\u9fff\d—]{2,30})$")
 _SITTING = re.compile(r"会议(?:[^，。；！？\n]{0,12})?(?:召开|举行)了?$")
 _GLUE = ("和", "及", "暨", "以及", "、")
 _LOCAL_CPPCC = re.compile(r"^政协[\u4e00-\u9fff]{1,8}?(自治区|自治州|[省市县区州旗盟])$")
@@ -122,7 +127,7 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
     elif kind.startswith("常委会") and kind != "常委会议":
         tail, kind = "常委会", kind[3:]
     start = _body_left(text, term_start, lo)
-    if _THIS.search(text, max(lo, start - 2), start):
+    if _THIS.search(text, max(lo, start - 2), start) or _THIS_START.match(text, start):
         return None  # 本次常委会会议: the meeting already named
     written = text[start:term_start]
     if tm and not written:  # 十四届全国人大常委会: the term stands before the body
@@ -157,9 +162,10 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
         topic = _TOPIC.search(text, max(lo, left - 32), left)
         if _SITTING.search(text, max(lo, left - 40), left):
             return None  # …第三十七次会议召开第二次全体会议: a sitting, part of the meeting that holds it
-        if topic is not None and not BODY_END_RE.search(topic.group(1)):
-            name_start = topic.start(1)
-        elif kind != "会议" and ordinal is None and _HELD_BEFORE.search(text, max(lo, left - 4), left):
+        if topic is not None and not BODY_END_RE.search(topic.group(1)) and \
+                (kind != "会议" or len(topic.group(1)) >= 4):
+            name_start = topic.start(1)  # 紧急会议, 视频会议: too little to name a meeting by
+        elif kind != "会议" and ordinal is None and text.endswith("主持召开", max(lo, left - 4), left):
             name_start = left
         else:
             return None

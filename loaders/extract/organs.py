@@ -24,7 +24,7 @@ def _aliases() -> list[tuple[re.Pattern, str]]:
 @lru_cache(maxsize=4096)
 def canonical(body: str) -> str:
     """The canonical name of a body: no term of office, the short standard forms (全国政协, 常委会, 政府)."""
-    out = _TERMS.sub("", body)
+    out = body if body.endswith("主席团") else _TERMS.sub("", body)  # a presidium is its session's
     for pattern, repl in _aliases():
         out = pattern.sub(repl, out)
     return out

@@ -31,7 +31,7 @@ _DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:[
                        r"(?:在[^，。；！？\n]{1,24}?|以[^，。；！？\n]{1,8}?方式)?(?:先后|分别|一同|共同)?$")
 # 主持 with no name before it: the sentence's subject chairs (韩正28日到雄安调研，主持召开…; …会谈并共同主持召开)
 _ZERO_SUBJECT = re.compile(r"(?:[，]|并|[，]并)(?:共同)?$")
-_CO_CHAIR = re.compile(r"与[^，。；！？\n]{1,30}?共同$")
+_CO_CHAIR = re.compile(r"(?:与|同)[^，。；！？\n]{1,30}?(?:共同)?$")
 
 
 class NameIndex:
@@ -70,17 +70,20 @@ class NameIndex:
 
 
     def subject_of(self, pos: int) -> NameMention | None:
-        """The person a sentence opens with (after a date and titles), for a verb written without its subject."""
+        """The person the sentence or one of its clauses opens with (after a date and titles), for a verb written
+        without its subject: 韩正28日到河北雄安新区调研，主持召开…; 欢迎仪式后，李强同…举行会谈并共同主持召开…"""
         start = max(self.text.rfind(c, 0, pos) for c in "。！？\n") + 1
-        first = min((m for m in self.by_end.values() if start <= m.span.start < min(pos, start + 30)),
-                    key=lambda m: m.span.start, default=None)
-        if first is not None:
-            return first
-        for n in (3, 2):  # a bare name opens the sentence: 韩正28日到河北雄安新区调研
-            cand = self.text[start:start + n]
-            after = self.text[start + n:start + n + 1]
-            if has_surname(cand) and is_cjk(cand) and (after.isdigit() or after in "在到赴，"):
-                return NameMention(cand, Span(start, start + n, cand))
+        clause_starts = [start] + [i + 1 for i in range(start, pos) if self.text[i] in "，：；"]
+        for cs in clause_starts:
+            first = min((m for m in self.by_end.values() if cs <= m.span.start < min(pos, cs + 30)),
+                        key=lambda m: m.span.start, default=None)
+            if first is not None:
+                return first
+            for n in (3, 2):  # a bare name opens the clause: 韩正28日到…, 李强同…
+                cand = self.text[cs:cs + n]
+                after = self.text[cs + n:cs + n + 1]
+                if has_surname(cand) and is_cjk(cand) and (after.isdigit() or after in "在到赴同与，"):
+                    return NameMention(cand, Span(cs, cs + n, cand))
         return None
 
 
