@@ -25,11 +25,13 @@ _TERM_PREFIX = re.compile(rf"^(?:{TERM})+")
 _LEVEL_BEFORE = re.compile(rf"(自治区|自治州|[省市县区州旗盟])(?:{TERM})?(?:第([〇零一二三四五六七八九十百\d]+)次)?$")
 # A conjunction or preposition ends a body written after it only when a body starts there: 同全国人大常委会,
 # 和县十六届…政府; not in 协同发展领导小组 or 发展和改革委员会.
-_ORGAN_START = r"(?=全国|中央|中共|国务院|国家|自治区|[省市县区州旗盟]|政协|人大|[\u4e00-\u9fff]{2,4}?[省市县区州旗盟](?:委|政|人|党))"
+_ORGAN_START = (r"(?=全国|中央|中共|国务院|国家|自治区|[省市县区州旗盟]|政协|人大"
+                r"|[\u4e00-\u9fff]{2,4}?[省市县区州旗盟](?:委|政|人|党))")
 _LEFT_STOP = re.compile(
     r"(?:暨|决定|同意|建议|提请|提交|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|"
     rf"祝贺|直播|报告|支持|在|于|了|的|并|是|为|由|(?:和|及|与|向|对|同){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团)"
-    r"|[^\u4e00-\u9fff\d〇“”《》—])"  # quotes, titles and dashes may stand inside a body's name: 推进“一带一路”建设工作领导小组
+    # quotes, titles and dashes may stand inside a body's name: 推进“一带一路”建设工作领导小组
+    r"|[^\u4e00-\u9fff\d〇“”《》—])"
 )
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的"
                                r"|视频|电视电话)")
