@@ -15,7 +15,8 @@ from datetime import date
 
 from .article import Article
 
-_PAPER = r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报|[\u4e00-\u9fff]{1,6}(?:日报|晚报|新闻网|融媒))"
+_PAPER = (r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报"
+          r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|新闻网|融媒))")
 # Where the body of a report begins.
 DATELINE = re.compile(
     r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{1,8}?讯(?=[ （(【：:]|记者|通讯员)(?<!通讯)|"
@@ -41,7 +42,8 @@ NEWS_OPENING = re.compile(
     r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日|记者(?:从|日前|近日|获悉|了解)|据了解|据悉)"
 )
 _FINAL = "。！？；…"
-_SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，、])")
+_SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
+                      r"|第[一二三四五六七八九十]+[，、])")
 
 
 @dataclass
@@ -100,12 +102,17 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
     return articles
 
 
+def _starts_body(paras: list[_Para], i: int, p: _Para) -> bool:
+    if p.kind in ("dateline", "continued"):
+        return True
+    if p.kind == "caption":  # a photo: its caption opens it, after a headline or on its own
+        return i == 0 or paras[i - 1].kind in ("head", "byline", "mark", "credit") or _ends_sentence(paras[i - 1].text)
+    return p.kind == "body" and i > 0 and _after_header_block(paras, i)
+
+
 def _body_starts(paras: list[_Para]) -> list[int]:
     """Indexes of the paragraphs where an article's body begins."""
-    out: list[int] = []
-    for i, p in enumerate(paras):
-        if p.kind in ("dateline", "continued") or (p.kind == "caption" and (i == 0 or paras[i - 1].kind in ("head", "byline", "mark"))) or (p.kind == "body" and i > 0 and _after_header_block(paras, i)):
-            out.append(i)
+    out = [i for i, p in enumerate(paras) if _starts_body(paras, i, p)]
     # a dateline right after a caption, a commentary byline or a brief's opening belongs to the same article
     return [s for k, s in enumerate(out) if k == 0 or not _same_article(paras, out[k - 1], s)]
 
