@@ -126,6 +126,9 @@ def date_meetings(doc: Doc) -> None:
         name_end = min((g.span.end for g in meeting.mentions if g.span.start == a), default=a)
         after = first_date(text, name_end, min(len(text), name_end + 12), published=doc.published,
                            event=doc.event_date)
+        inside = first_date(text, a, name_end, published=doc.published, event=doc.event_date)
+        if inside[2] is not None:  # 中共中央政治局常务委员会1月7日全天召开会议: the day stands inside the name
+            d, part, span = inside
         if after[2] is not None and after[2].start == name_end:
             d, part, span = after
         if span is None:

@@ -113,8 +113,7 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
 def attach_documents(doc: Doc) -> None:
     """The documents each meeting dealt with, titles as the article writes them."""
     for meeting in doc.meetings:
-        lo, hi = meeting.scope
-        found = documents(doc.norm, max(lo, doc.body_start), hi)
+        found = [d for lo, hi in meeting.segments for d in documents(doc.norm, max(lo, doc.body_start), hi)]
         for d in found:  # the rules read the normalised text; the title is kept as written
             s = doc.norm.find(d.title, d.span.start)
             if s != -1:

@@ -74,7 +74,8 @@ class Meeting:
     year: int | None = None
     date: date | None = None
     part_of_day: str | None = None
-    scope: tuple[int, int] = (0, 0)  # the stretch of text that reports this meeting
+    scope: tuple[int, int] = (0, 0)  # from the first to the last character of text that reports this meeting
+    segments: list[tuple[int, int]] = field(default_factory=list)  # the stretches that report it, in order
     anchor: int = 0  # where the body first names it (the start of the body when only the headline does)
     mentions: list[MeetingMention] = field(default_factory=list)  # every place the text names it
     roles: list[tuple[str, NameMention]] = field(default_factory=list)  # (chair|attendee|nonvoting|speaker, who)

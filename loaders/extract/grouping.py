@@ -36,21 +36,33 @@ def sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in "。；！？\n") + 1
 
 
-@component(requires=("meeting_mentions", "body_start"), assigns=("meetings",))
+@component(requires=("meeting_mentions", "body_start", "norm"), assigns=("meetings",))
 def group_meetings(doc: Doc) -> None:
-    """Group the mentions into meetings; each meeting's scope runs from its sentence to the next meeting's.
+    """Group the mentions into meetings, and give each meeting the stretches of text that report it.
 
-    The first meeting's scope starts at the top, so the headline's roles (邓群策主持) belong to it; meetings
-    named in one sentence share one scope.
+    The text is cut where a sentence opens by naming a meeting (its report, or a later 党组（扩大）会议集体学习了…,
+    常务会议审议了…); a stretch belongs to the meetings named there, so meetings named in one sentence (主持召开A和B)
+    share it, and each then keeps its own paragraphs. The first stretch starts at the top, so the headline's roles
+    (邓群策主持) belong to the first meetings.
     """
     meetings = group(doc.meeting_mentions, doc.body_start)
-    starts = [sentence_start(doc.norm, m.anchor) if m.anchor > doc.body_start else 0 for m in meetings]
-    if starts:
-        starts[0] = 0
-    # meetings named in one sentence (主持召开A和B) share it and what follows: one chair, one agenda
-    bounds = sorted(set(starts)) + [len(doc.norm)]
-    for m, lo in zip(meetings, starts, strict=True):
-        m.scope = (lo, bounds[bounds.index(lo) + 1])
+    marks: dict[int, set[int]] = {}  # sentence start -> the meetings it opens with
+    for k, m in enumerate(meetings):
+        marks.setdefault(sentence_start(doc.norm, m.anchor) if m.anchor > doc.body_start else 0, set()).add(k)
+    for mm in doc.meeting_mentions:
+        s = sentence_start(doc.norm, mm.span.start)
+        if mm.referenced or mm.span.start < doc.body_start or mm.span.start - s > 2 or s in marks:
+            continue
+        owners = {k for k, m in enumerate(meetings) if any(same_meeting(mm, g) for g in m.mentions)}
+        if len(owners) == 1:  # a later paragraph about one of the meetings
+            marks[s] = owners
+    if marks and 0 not in marks:
+        first = min(marks)
+        marks[0] = marks.pop(first)
+    bounds = sorted(marks) + [len(doc.norm)]
+    for k, m in enumerate(meetings):
+        m.segments = [(lo, bounds[i + 1]) for i, lo in enumerate(bounds[:-1]) if k in marks[lo]]
+        m.scope = (m.segments[0][0], m.segments[-1][1]) if m.segments else (0, len(doc.norm))
     doc.meetings = meetings
 
 

@@ -169,6 +169,10 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
             name_start = topic.start(1)  # 紧急会议, 视频会议: too little to name a meeting by
         elif kind != "会议" and ordinal is None and text.endswith("主持召开", max(lo, left - 4), left):
             name_start = left
+        elif kind != "会议" and not written and (left == lo or text[left - 1] in "\n。；！？"):
+            # 常务会议指出，…: the meeting the article reports, named again at a paragraph's start
+            return MeetingMention(name=text[left:km.end()], body="", kind=kind, ordinal=ordinal, year=year,
+                                  span=Span(left, km.end(), text[left:km.end()]), held=False)
         else:
             return None
         body = ""

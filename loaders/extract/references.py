@@ -57,6 +57,5 @@ def tasks(text: str, lo: int = 0, hi: int | None = None) -> list[Task]:
 def attach_references(doc: Doc) -> None:
     """The meetings each meeting referred to, and the tasks it gave to bodies."""
     for meeting in doc.meetings:
-        lo, hi = meeting.scope
-        meeting.refers_to = referenced_meetings(doc.norm, lo, hi)
-        meeting.tasks = tasks(doc.norm, lo, hi)
+        meeting.refers_to = [r for lo, hi in meeting.segments for r in referenced_meetings(doc.norm, lo, hi)]
+        meeting.tasks = [t for lo, hi in meeting.segments for t in tasks(doc.norm, lo, hi)]

@@ -6,6 +6,7 @@ import re
 from .doc import Doc, component
 from .findings import NameMention, Span
 from .lexicon import TRAILING_TITLE_RE, has_surname, is_cjk
+from .meetings import same_meeting
 from .names import names_in_list
 
 _CHAIR = re.compile(r"主持")
@@ -113,10 +114,11 @@ def chairs(text: str, lo: int, hi: int, index: NameIndex) -> list[NameMention]:
     return out
 
 
-def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, exclude_prefix: str = "") -> list[NameMention]:
+def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None) -> list[NameMention]:
+    """Names listed before the verb (or after 出席会议的有：); ``keep(verb_end)`` may refuse a verb's list."""
     out = []
     for m in verb.finditer(text, lo, hi):
-        if exclude_prefix and text[m.start() - 1:m.start()] == exclude_prefix:
+        if keep is not None and not keep(m.end()):
             continue
         after = _LIST_AFTER.match(text, m.end())
         if after:
@@ -127,14 +129,27 @@ def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, exclude_prefix:
     return out
 
 
-def attendees(text: str, lo: int, hi: int) -> list[NameMention]:
+def attendees(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:
     """Names in the list before 出席 / 参加 / 应邀出席, or after ``出席会议的有``."""
-    return _list_role(text, lo, hi, _ATTEND)
+    return _list_role(text, lo, hi, _ATTEND, keep=keep)
 
 
-def nonvoting(text: str, lo: int, hi: int) -> list[NameMention]:
+def nonvoting(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:
     """Names that 列席: they sit in but are not members."""
-    return _list_role(text, lo, hi, _NONVOTING)
+    return _list_role(text, lo, hi, _NONVOTING, keep=keep)
+
+
+def _named_after_verbs(doc: Doc) -> dict[int, int]:
+    """Where an attendance verb names the meeting it is about (…出席党组（扩大）会议): verb end -> meeting index."""
+    out = {}
+    for verb in (_ATTEND, _NONVOTING):
+        for m in verb.finditer(doc.norm):
+            named = [mm for mm in doc.meeting_mentions if m.end() <= mm.span.start <= m.end() + 3]
+            owners = {k for k, meeting in enumerate(doc.meetings)
+                      for mm in named if any(same_meeting(mm, g) for g in meeting.mentions)}
+            if len(owners) == 1:
+                out[m.end()] = owners.pop()
+    return out
 
 
 def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[NameMention]:
@@ -157,16 +172,29 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
 
 @component(requires=("meetings", "names", "chair_lines", "body_start"), assigns=("meetings",))
 def assign_roles(doc: Doc) -> None:
-    """Who chaired, attended, sat in on and spoke at each meeting, read within the meeting's scope."""
+    """Who chaired, attended, sat in on and spoke at each meeting, read in the stretches that report it."""
     text = doc.norm
     index = NameIndex(text, doc.names)
-    for meeting in doc.meetings:
-        lo, hi = meeting.scope
-        lo = max(lo, doc.body_start)
-        if meeting.scope[0] == 0:  # the headline block names the first meeting's chair: 邓群策主持, X主持召开…
+    named = _named_after_verbs(doc)
+    for k, meeting in enumerate(doc.meetings):
+        def mine(verb_end: int, k: int = k) -> bool:  # a list whose verb names another meeting is that one's
+            return named.get(verb_end, k) == k
+
+        def only_mine(verb_end: int, k: int = k) -> bool:
+            return named.get(verb_end) == k
+
+        elsewhere = [(_clause_lo(text, verb_end - 1, 0), verb_end) for verb_end, owner in named.items()
+                     if owner == k and not any(lo <= verb_end <= hi for lo, hi in meeting.segments)]
+        if meeting.segments and meeting.segments[0][0] == 0:
+            # the headline block names the first meeting's chair: 邓群策主持, X主持召开…
             meeting.roles += [("chair", who) for who in doc.chair_lines]
             meeting.roles += [("chair", who) for who in chairs(text, 0, doc.body_start, index)]
-        meeting.roles += [("chair", who) for who in chairs(text, lo, hi, index)]
-        meeting.roles += [("attendee", who) for who in attendees(text, lo, hi)]
-        meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi)]
-        meeting.roles += [("speaker", who) for who in speakers(text, lo, hi, doc.names)]
+        for lo, hi in meeting.segments:
+            lo = max(lo, doc.body_start)
+            meeting.roles += [("chair", who) for who in chairs(text, lo, hi, index)]
+            meeting.roles += [("attendee", who) for who in attendees(text, lo, hi, keep=mine)]
+            meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi, keep=mine)]
+            meeting.roles += [("speaker", who) for who in speakers(text, lo, hi, doc.names)]
+        for lo, hi in elsewhere:  # …出席常务会议 in a stretch that reports another meeting
+            meeting.roles += [("attendee", who) for who in attendees(text, lo, hi, keep=only_mine)]
+            meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi, keep=only_mine)]
