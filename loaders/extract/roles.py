@@ -189,8 +189,8 @@ def assign_roles(doc: Doc) -> None:
             # the headline block names the first meeting's chair: 邓群策主持, X主持召开…
             meeting.roles += [("chair", who) for who in doc.chair_lines]
             meeting.roles += [("chair", who) for who in chairs(text, 0, doc.body_start, index)]
-        for lo, hi in meeting.segments:
-            lo = max(lo, doc.body_start)
+        for start, hi in meeting.segments:
+            lo = max(start, doc.body_start)
             meeting.roles += [("chair", who) for who in chairs(text, lo, hi, index)]
             meeting.roles += [("attendee", who) for who in attendees(text, lo, hi, keep=mine)]
             meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi, keep=mine)]

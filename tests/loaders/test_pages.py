@@ -27,5 +27,6 @@ def test_page_splits_into_its_articles(split):
 
 def test_seed_page_has_its_three_reports(seed_path):
     arts = load_path(seed_path).articles
-    assert [a.title for a in arts] == ["市委常委会召开扩大会议", "市委全面深化改革委员会举行第五次会议", "市政府召开常务会议"]
+    assert [a.title for a in arts] == ["市委常委会召开扩大会议", "市委全面深化改革委员会举行第五次会议",
+                                       "市政府召开常务会议"]
     assert all(a.text[a.body_start:].startswith("本报讯") for a in arts)
