@@ -14,6 +14,7 @@ from .lexicon import (
     GROUP_LABEL_RE,
     SURNAMES,
     TRAILING_TITLE_RE,
+    has_name_head,
     has_surname,
     is_cjk,
 )
@@ -261,12 +262,13 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         if trailing and not titles and has_surname(trailing.group(1)):
             # 王红副市长: the title comes after the name
             rest = trailing.group(1)
-        name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4
-                                                       and not _BODYLIKE.search(rest))) else None
+        headed = is_cjk(rest) and has_name_head(rest) and len(rest) <= 6  # 才让多杰, 额尔敦毕力格
+        name = rest if (_MINORITY.fullmatch(rest) or headed or (is_cjk(rest) and 2 <= len(rest) <= 4
+                                                               and not _BODYLIKE.search(rest))) else None
         s = start + len(piece) - len(rest)
         in_enumeration = text[s - 1:s] == "、" or text[s + len(rest):s + len(rest) + 1] == "、"
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
-                                                or name[:2] in COMPOUND_SURNAMES
+                                                or name[:2] in COMPOUND_SURNAMES or headed
                                                 or (in_enumeration and _plain_name(name))):
             out.append(NameMention(name, Span(s, s + len(name), name), list(current)))
         elif not name:

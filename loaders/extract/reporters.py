@@ -39,7 +39,7 @@ def _labelled(text: str) -> list[NameMention]:
     out: list[NameMention] = []
     for line_m in re.finditer(r"[^\n]+", text):
         line, base = line_m.group(0), line_m.start()
-        if not _ROLE_RE.search(line):
+        if not ("记" in line or "通" in line or "作" in line or "实" in line) or not _ROLE_RE.search(line):
             continue
         is_byline = bool(re.match(rf"^[■●◆▲□★]?\s*(?:{_ROLE})", line)) or len(line) <= 40
         spans = [(base, line)] if is_byline else []

@@ -22,6 +22,7 @@ _SPEAKS = re.compile(r"(?:同志)?(?:在会上|在会议上|，)?(?:就[^，。�
                      r"(?:作(?:了)?[^，。；]{0,60}?(?:报告|说明|讲话|发言|汇报|总结)|讲话|发言|汇报|介绍|通报|"
                      r"强调|指出|要求|提出)")
 _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
+_SPEAK_LIST = re.compile(r"(?:作|进行)了?(?:大会|交流|专题|书面)?发言")
 # a list after the verb: 出席会议的有：…, 应邀出席大会的市领导还有：…, 参加会议人员包括…
 _LIST_AFTER = re.compile(r"(?:会议|大会|会)?的[^，。；：]{0,10}?(?:还|同志)?(?:有|是|包括)[：]?"
                          r"|(?:会议)?人员(?:有|包括)[：]?|(?:会议|大会|会)?[：]")
@@ -167,6 +168,9 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
         heard = _HEARD.search(clause_before) and _REPORTED.search(tail[:60])
         if heard or (_SPEAKS.match(tail) and "精神" not in tail[:8]):
             out.append(men)
+    # a list of speakers: 潘建明、祝晓丽等5位常委围绕…作了发言
+    seen = {(m.span.start, m.span.end) for m in out}
+    out += [m for m in _list_role(text, lo, hi, _SPEAK_LIST) if (m.span.start, m.span.end) not in seen]
     return out
 
 

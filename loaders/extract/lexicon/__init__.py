@@ -76,3 +76,11 @@ def is_cjk(s: str) -> bool:
 def has_surname(name: str) -> bool:
     """True when ``name`` starts with a known single or compound surname."""
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES
+
+
+NAME_HEADS = tuple(sorted(entries("name_heads.txt"), key=len, reverse=True))
+
+
+def has_name_head(name: str) -> bool:
+    """True when ``name`` starts as Tibetan and Mongolian names often do (they carry no surname)."""
+    return name.startswith(NAME_HEADS)
