@@ -48,7 +48,7 @@ def _labelled(text: str) -> list[NameMention]:
             if _ROLE_RE.search(paren.group(1)):
                 spans.append((base + paren.start(1), paren.group(1)))
         inline = re.match(rf"^\S{{0,10}}讯\s*((?:{_ROLE})\s*[\u4e00-\u9fff·]{{2,4}}(?:报道)?)[：:，]", line)
-        if inline and not is_byline:
+        if inline:
             spans.append((base + inline.start(1), inline.group(1)))
         for off, seg in spans:
             for m in _LIST.finditer(seg):
