@@ -14,7 +14,8 @@ from govgraph.loaders.extract.reporters import find_reporters
 
 @pytest.mark.parametrize("text,published,want", [
     ("中共中央政治局常务委员会1月7日全天召开会议。", date(2020, 1, 8), (date(2020, 1, 7), "全天")),
-    ("第三十八次会议30日上午在北京闭幕。全国人大常委会第三十八次会议召开。", date(2023, 6, 30), (date(2023, 6, 30), "上午")),
+    ("第三十八次会议30日上午在北京闭幕。全国人大常委会第三十八次会议召开。", date(2023, 6, 30),
+     (date(2023, 6, 30), "上午")),
     ("27日下午，十三届全国人大常委会第二十六次委员长会议在北京举行。", date(2019, 2, 28), (date(2019, 2, 27), "下午")),
     ("昨天下午，市政府召开2007年第13次常务会议。", None, (None, "下午")),
     # no publication day: the year the meeting reviews or plans settles it
@@ -51,7 +52,8 @@ def test_attach_documents(upto, text, want):
 
 
 def test_attach_references(upto):
-    doc = upto(attach_references, "市委常委会召开会议，传达学习全省市州委书记视频会议精神，研究工作，由市教育局牵头落实。")
+    doc = upto(attach_references, "市委常委会召开会议，传达学习全省市州委书记视频会议精神，研究工作，"
+                                  "由市教育局牵头落实。")
     meeting = doc.meetings[0]
     assert [r.name for r in meeting.refers_to] == ["全省市州委书记视频会议"]
     assert [t.body for t in meeting.tasks] == ["市教育局"]

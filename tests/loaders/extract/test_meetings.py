@@ -15,7 +15,8 @@ def _held(upto, text):
     # a body as the object of 主持召开, with no kind after it
     ("12月6日，市委书记许光友主持召开市委常委会，研究有关工作。", [("市委常委会", "市委常委会", None)]),
     # a congress session's presidium keeps its session
-    ("市十七届人大五次会议主席团召开第四次会议。", [("市十七届人大五次会议主席团第四次会议", "市十七届人大五次会议主席团", 4)]),
+    ("市十七届人大五次会议主席团召开第四次会议。",
+     [("市十七届人大五次会议主席团第四次会议", "市十七届人大五次会议主席团", 4)]),
     # 政协 before its place is the level's 政协
     ("政协淮安市九届二次常委会议召开。", [("政协淮安市九届二次常委会议", "市政协", 2)]),
     # a meeting named by its topic, with no body
