@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .article import Article
+from .extract.lexicon import has_surname
 
 _PAPER = (r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报"
           r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|新闻网|融媒))")
@@ -39,7 +40,9 @@ MASTHEAD = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六�
 # how a news story without a dateline opens: a time, a source, a place of the reporting
 NEWS_OPENING = re.compile(
     r"^(?:近日|日前|近期|昨天|昨日|今天|今日|当天|今年|去年|近年来|年初以来|入[春夏秋冬]以来|截至|截止|"
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日|记者(?:从|日前|近日|获悉|了解)|据了解|据悉)"
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日|记者(?:从|日前|近日|获悉|了解)|据了解|据悉"
+    # or a subject and then the time: 国家统计局日前发布…, 全国妇联近日印发…
+    r"|[\u4e00-\u9fff]{2,14}?(?:日前|近日|近期|\d{1,2}日)(?:发布|印发|召开|举行|公布|启动|宣布|出台|部署|联合))"
 )
 _FINAL = "。！？；…"
 _SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
@@ -49,7 +52,7 @@ _SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][�
 @dataclass
 class _Para:
     text: str
-    kind: str  # dateline | continued | byline | credit | caption | chair | head | mark | body
+    kind: str  # dateline | continued | byline | credit | caption | chair | head | author | mark | body
 
 
 def _kind(p: str) -> str:
@@ -68,6 +71,19 @@ def _kind(p: str) -> str:
     if _headline_like(p):
         return "head"
     return "body"
+
+
+def _mark_authors(paras: list[_Para]) -> None:
+    """A name alone on a line after a commentary's last sentence signs it (a commentary has no dateline)."""
+    for i, p in enumerate(paras):
+        if p.kind == "head" and 2 <= len(p.text) <= 4 and has_surname(p.text) and i > 0 \
+                and paras[i - 1].kind == "body" and _ends_sentence(paras[i - 1].text) \
+                and (i + 1 == len(paras) or paras[i + 1].kind in ("head", "mark", "dateline", "byline")):
+            j = i - 1
+            while j > 0 and paras[j].kind == "body":
+                j -= 1
+            if paras[j].kind not in ("dateline", "continued", "caption"):
+                p.kind = "author"
 
 
 def _headline_like(p: str) -> bool:
@@ -89,6 +105,7 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
     paras = [_Para(p, _kind(p)) for p in lines if p]
     if not paras:
         return []
+    _mark_authors(paras)
     starts = _body_starts(paras)
     if not starts:
         n = _leading_header(paras)
@@ -132,7 +149,9 @@ def _after_header_block(paras: list[_Para], i: int) -> bool:
     heads = [p.text for p in block if p.kind == "head"]
     if any(_SUBHEAD.match(h) for h in heads):
         return False
-    return NEWS_OPENING.match(paras[i].text) is not None
+    # a column's name or a kicker over a headline (今日谈 / 让“小站”也有大温度): a commentary or a feature;
+    # a subhead inside an article stands alone
+    return len(heads) >= 2 or NEWS_OPENING.match(paras[i].text) is not None
 
 
 def _same_article(paras: list[_Para], a: int, b: int) -> bool:

@@ -15,7 +15,7 @@ PAGES = sorted((FIXTURES / "pages").glob("*.split.json"))
 
 def test_there_are_pages_of_every_layout():
     kinds = {a["kind"] for p in PAGES for a in json.loads(p.read_text(encoding="utf-8"))["articles"]}
-    assert len(PAGES) >= 16 and {"report", "photo", "commentary", "brief", "continuation"} <= kinds
+    assert len(PAGES) >= 30 and {"report", "photo", "commentary", "brief", "continuation"} <= kinds
 
 
 @pytest.mark.parametrize("split", PAGES, ids=lambda p: p.name.split(".")[0])
