@@ -26,6 +26,7 @@ class Property:
     predicate: str
     datatype: str = "string"
     many: bool = False  # a list of values, each its own triple (every name a report used)
+    merge: str = "first"  # when reports disagree: the first value seen wins, or the earliest (min), the latest (max)
 
     @property
     def xsd(self) -> str | None:
@@ -92,7 +93,10 @@ NODE_TYPES: dict[str, NodeType] = {t.name: t for t in (
         _NAME, Property("role", GG + "role"), Property("as_written", GG + "asWritten")), "职务"),
     NodeType("Meeting", (GG + "Meeting", SCHEMA + "Event"), (
         Property("names", GG + "name", many=True), Property("kind", GG + "kind"),
-        Property("ordinal", GG + "ordinal", "integer"), Property("date", SCHEMA + "startDate", "date"),
+        Property("ordinal", GG + "ordinal", "integer"),
+        # a numbered session reported over several days is one meeting: its first and its last sitting
+        Property("date", SCHEMA + "startDate", "date", merge="min"),
+        Property("end_date", SCHEMA + "endDate", "date", merge="max"),
         Property("part_of_day", GG + "partOfDay"), Property("referenced", GG + "referenced", "boolean")), "会议"),
     NodeType("Document", (GG + "Document", SCHEMA + "CreativeWork"), (
         Property("title", SCHEMA + "name"),), "文件"),

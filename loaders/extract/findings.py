@@ -44,6 +44,7 @@ class MeetingMention:
     span: Span
     held: bool  # named as held (召开, 举行, 主持召开) rather than as the source of 精神
     referenced: bool = False  # named as a source (……会议精神) or as planned (决定召开)
+    term: str | None = None  # the term of office the numbering counts in (十四届), as written
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Meeting:
     span: Span
     ordinal: int | None = None
     year: int | None = None
+    term: str | None = None  # the term of office its number counts in: 十四届全国人大常委会第十九次会议
     date: date | None = None
     part_of_day: str | None = None
     scope: tuple[int, int] = (0, 0)  # from the first to the last character of text that reports this meeting

@@ -27,6 +27,7 @@ def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
         out.append(Meeting(name=best.name, body=strip_term(best.body), kind=kinds[0] if kinds else best.kind,
                            span=best.span, ordinal=next((m.ordinal for m in g if m.ordinal is not None), None),
                            year=next((m.year for m in g if m.year is not None), None),
+                           term=next((m.term for m in g if m.term is not None), None),
                            anchor=min(body_mentions) if body_mentions else body_start, mentions=g))
     return sorted(out, key=lambda m: m.anchor)
 

@@ -22,6 +22,13 @@ _ORD = re.compile(r"(?:第|(?<=届))([〇零一二三四五六七八九十百\d]
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
 _TERM = re.compile(rf"(?:{TERM})+$")
 _TERM_PREFIX = re.compile(rf"^(?:{TERM})+")
+_TERM_IN = re.compile(TERM)
+
+
+def cn_term(written: str) -> str:
+    """A term of office in one form: 第十四届, 十四届 and 14届 are 14届."""
+    n = cn_to_int(written.strip("第届"))
+    return f"{n}届" if n is not None else written
 _LEVEL_BEFORE = re.compile(rf"(自治区|自治州|[省市县区州旗盟])(?:{TERM})?(?:第([〇零一二三四五六七八九十百\d]+)次)?$")
 # A conjunction or preposition ends a body written after it only when a body starts there: 同全国人大常委会,
 # 和县十六届…政府; not in 协同发展领导小组 or 发展和改革委员会.
@@ -179,8 +186,10 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
     name = subject + text[start:km.end()] if subject else text[name_start:km.end()]
     span = Span(name_start, km.end(), text[name_start:km.end()])
     referenced, held = _status(text, lo, name_start, km.end(), body)
+    term = _TERM_IN.search(name)
     return MeetingMention(name=name, body=body, kind=kind, ordinal=ordinal, year=year, span=span,
-                          held=(held or bool(subject)) and not referenced, referenced=referenced)
+                          held=(held or bool(subject)) and not referenced, referenced=referenced,
+                          term=cn_term(term.group(0)) if term else None)
 
 
 def _organ_before_of(text: str, left: int, lo: int) -> str:

@@ -34,8 +34,8 @@ COMPOUND_SURNAMES = frozenset(entries("compound_surnames.txt"))
 _TITLE_ROWS = [(row.split("\t") + ["", ""])[:3] for row in entries("titles.tsv")]
 CORE_TITLES = [t for t, _, _ in _TITLE_ROWS]
 CORE_TITLE_RE = _alternation(CORE_TITLES)
-# 市长 -> 市政府: the government a title heads when it is written with no body before it
-HEAD_OF_GOVERNMENT = {t: gov for t, gov, _ in _TITLE_ROWS if gov}
+# 市长 -> 市政府, 总书记 -> 中共中央: the body a title belongs to when it is written with no body before it
+BODY_OF_BARE_TITLE = {t: body for t, body, _ in _TITLE_ROWS if body}
 _AFTER_TITLES = [t for t, _, flags in _TITLE_ROWS if "after" in flags.split()]
 _TRAILING_TITLES = [t for t, _, flags in _TITLE_ROWS if "trailing" in flags.split()]
 # A title written after a name, as later mentions do: 李志刚市长, 邓群策书记, 王红副市长.
