@@ -25,8 +25,9 @@ def read_jsonl(raw: str, *, source: str, place: str | None = None, errors: list 
             errors.append(LoadError(f"{source}:{n}: {reason}"))
             continue
         published = parse_date(rec.get("date") or rec.get("published"))
-        text = rec["text"] if not rec.get("title") or rec["text"].lstrip().startswith(rec["title"]) \
-            else f"{rec['title']}\n{rec['text']}"
+        # the title goes on top unless the text already gives it in its first lines (新闻联播 date, then title)
+        head = rec["text"].lstrip().split("\n", 3)[:3]
+        text = rec["text"] if not rec.get("title") or rec["title"] in head else f"{rec['title']}\n{rec['text']}"
         for art in split_page(text, source=f"{source}:{n}", published=published, place=place):
             art.title = art.title or rec.get("title")
             art.newspaper = rec.get("source") or rec.get("newspaper")

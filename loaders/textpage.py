@@ -144,11 +144,14 @@ def _after_header_block(paras: list[_Para], i: int) -> bool:
         return False
     if j > 0 and not _ends_sentence(paras[j - 1].text) and paras[j - 1].kind not in ("credit", "mark"):
         return False  # a column break: the words before it do not end a sentence
+    if j > 0 and paras[j - 1].kind == "dateline" and len(paras[j - 1].text) <= 20 \
+            and paras[j - 1].text.endswith(("：", ":")):
+        return False  # 央视网消息（新闻联播）： and then the headline again: one article
     if any(p.kind == "byline" for p in block):
         return True  # headline and byline: a commentary (本报评论员) or a report without a dateline
     heads = [p.text for p in block if p.kind == "head"]
-    if any(_SUBHEAD.match(h) for h in heads):
-        return False
+    if any(_SUBHEAD.match(h) for h in heads) or not re.search(r"[。！？]", paras[i].text):
+        return False  # a subhead, or words that are not yet a sentence (a TV headline's list of documents)
     # a column's name or a kicker over a headline (今日谈 / 让“小站”也有大温度): a commentary or a feature;
     # a subhead inside an article stands alone
     return len(heads) >= 2 or NEWS_OPENING.match(paras[i].text) is not None
