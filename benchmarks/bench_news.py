@@ -41,7 +41,8 @@ def main() -> int:
     if not a.corpus.is_file():
         print(f"no news corpus at {a.corpus}", file=sys.stderr)
         return 1
-    lines = gzip.open(a.corpus, "rt", encoding="utf-8").read().splitlines()
+    with gzip.open(a.corpus, "rt", encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
     items = [json.loads(ln) for ln in lines]
     chars = sum(len(it["text"]) for it in items)
     t = time.process_time()
