@@ -17,6 +17,7 @@ _VERBS = [
 ]
 # a verb is not one inside an organ's name (市政府发展研究中心, 政策研究室)
 _VERB_RE = re.compile(f"(?:{'|'.join(sorted((v for v, _ in _VERBS), key=len, reverse=True))})(?!中心|室|院|所|会)")
+_BY_ANOTHER = re.compile(r"(?:全会|大会|会议|常委会)(?:审议)?通过的")
 # after the titles: 经会议审议通过 is this meeting's; 经国家发改委主任办公会议审议通过 is another body's, earlier
 _OTHER_AGENT = re.compile(r"经(?!会议|本次会议|常委会|本会)[\u4e00-\u9fff]{2,}")
 # a list of items the sentence approves at its end: 讨论了《A》、研究了……等四项议题，并原则通过
@@ -80,6 +81,8 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
         inside = titles(text, clause_lo, first)
         verbs = [v for v in _VERB_RE.finditer(text, clause_lo, first)
                  if not any(s < v.start() < e for s, e in inside)]  # 讨论 inside an earlier 《…讨论决定…规定》
+        if verbs and _BY_ANOTHER.search(text, max(clause_lo, verbs[-1].start() - 3), verbs[-1].end() + 1):
+            verbs = []  # 全会通过的《…》: what another meeting adopted, mentioned here
         action = _ACTION[verbs[-1].group(0)] if verbs else None
         if action == "approved" and len(verbs) > 1 and _ACTION[verbs[-2].group(0)] in ("reviewed", "both") \
                 and re.fullmatch(r"(?:了)?(?:并|后|和|，?并?一致|并一致)?", text[verbs[-2].end():verbs[-1].start()]):
@@ -113,7 +116,8 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
 def attach_documents(doc: Doc) -> None:
     """The documents each meeting dealt with, titles as the article writes them."""
     for meeting in doc.meetings:
-        found = [d for lo, hi in meeting.segments for d in documents(doc.norm, max(lo, doc.body_start), hi)]
+        # the headline block's 审议《…》 speaks of the first meetings too
+        found = [d for lo, hi in meeting.segments for d in documents(doc.norm, lo, hi)]
         for d in found:  # the rules read the normalised text; the title is kept as written
             s = doc.norm.find(d.title, d.span.start)
             if s != -1:

@@ -1,10 +1,15 @@
 """Meetings from their mentions: the mentions of one meeting grouped, and each meeting given its stretch of text."""
 from __future__ import annotations
 
+import re
+
 from .doc import Doc, component
 from .findings import Meeting, MeetingMention
+from .lexicon import TERM
 from .meetings import same_meeting
-from .organs import strip_term
+from .organs import canonical, strip_term
+
+_TERMS = re.compile(f"(?:{TERM})+")
 
 
 def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
@@ -19,12 +24,21 @@ def group(mentions: list[MeetingMention], body_start: int) -> list[Meeting]:
                 break
         else:
             found.append([mm])
+    # a headline's 赴利雅得举行…会议 that the body tells as planned (将主持召开…会议) was not held yet
+    planned = [mm for mm in mentions if mm.referenced and mm.span.start >= body_start]
+    found = [g for g in found if any(m.span.start >= body_start for m in g)
+             or not any(same_meeting(p, m) for p in planned for m in g)]
     out = []
     for g in found:
         best = max(g, key=lambda m: (m.ordinal is not None, m.year is not None, len(m.name)))
         kinds = [m.kind for m in g if m.kind != "会议"]
         body_mentions = [m.span.start for m in g if m.span.start >= body_start]
-        out.append(Meeting(name=best.name, body=strip_term(best.body), kind=kinds[0] if kinds else best.kind,
+        # the body as the headline writes it, when it names one (全国政协十四届常委会 over the body text's 政协第十四届
+        # 全国委员会常务委员会), else as the fullest mention does
+        headline = next((m for m in g if m.span.start < body_start and m.body
+                         and _TERMS.sub("", strip_term(m.body)) == canonical(m.body) == canonical(best.body)), None)
+        body = headline.body if headline else best.body
+        out.append(Meeting(name=best.name, body=strip_term(body), kind=kinds[0] if kinds else best.kind,
                            span=best.span, ordinal=next((m.ordinal for m in g if m.ordinal is not None), None),
                            year=next((m.year for m in g if m.year is not None), None),
                            term=next((m.term for m in g if m.term is not None), None),

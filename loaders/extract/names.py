@@ -12,6 +12,7 @@ from .lexicon import (
     COMPOUND_SURNAMES,
     CORE_TITLE_RE,
     GROUP_LABEL_RE,
+    NAME_HEADS,
     SURNAMES,
     TRAILING_TITLE_RE,
     has_name_head,
@@ -23,7 +24,8 @@ _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,
 _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
 _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
-_GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
+# a label, not the start of a body's name (领导小组成员 is a post in a leading group)
+_GROUP = re.compile(f"(?:{GROUP_LABEL_RE})(?!小组|班子)")
 # 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
 # 区监委, 区法院: a body in a list of those who attend, not a person whose surname is 区
 _BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|党|中心)$")
@@ -36,7 +38,8 @@ _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 _PREFIX_STOP = re.compile(
     r"(?:了|由|受|请|向|将|把|被|就|并|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
     r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
-    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等)"
+    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
+    r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据)"
 )
 _SEP = "、，,和及与;；"
 _NOT_NAMES = {"会议", "同志", "领导", "成员", "代表", "委员", "主任", "书记", "常委", "大家", "我们", "全市", "全省",
@@ -59,13 +62,14 @@ _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令")
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
 # a title after these words speaks of several people (有关委员, 各部门主任), not one person's post
+_VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团令")
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
 _WORD_AFTER_TITLE = set("团处会组室令奖部局厅办")
-_NAME_LEAD = re.compile(r"(?:学习|贯彻|传达|落实|领会|悟透|领悟|践行|遵循|牢记|研读|宣讲|阐释|对标|聆听"
+_NAME_LEAD = re.compile(r"(?:(?:学习|贯彻|传达|落实|领会|悟透|领悟|践行|遵循|牢记|研读|宣讲|阐释|对标|聆听)好?"
                         r"|按照|根据|关于|委托|讲话|指出|强调|听取|陪同"
                         r"|由|受|请|向|同|与|和|及|把|将|对|在|是|为|以|的|了)$")
 
@@ -140,7 +144,7 @@ def _unlisted_name_at(text: str, i: int) -> str | None:
     """A name right after a title whose surname we do not know (额尔敦, 图门吉日嘎拉): it must end cleanly."""
     if text.startswith(AFTER_NAME, i):
         return None
-    for n in range(2, 7):
+    for n in range(2, 7 if text.startswith(NAME_HEADS, i) else 4):
         cand = text[i:i + n]
         if len(cand) < n or not is_cjk(cand) or set(cand) & _NOT_IN_UNLISTED or _TITLE.search(cand):
             return None
@@ -169,7 +173,7 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
             prefix = prefix[stops[-1].end():]
         begin = left - len(prefix)
         titles.insert(0, (text[begin:end], begin))
-        if begin > floor and text[begin - 1] in "、，," and text[begin - 1] == "、":
+        if begin > floor and text[begin - 1] in "、兼":  # 市委书记、市长; 全国政协副主席兼秘书长
             end = begin - 1
             continue
         break
@@ -195,7 +199,9 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
             continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
         if text.startswith(_VERB_AFTER, m.end()):
             continue  # 总书记关于…, 市长主持…: no name follows
-        name = name_at(text, m.end()) or _unlisted_name_at(text, m.end())
+        # after a verb, a bare title is a noun (牢记总书记嘱托): only a name with a known surname follows it
+        noun = _VERB_BEFORE_TITLE.search(text, max(lo, m.start() - 3), m.start()) is not None
+        name = name_at(text, m.end()) or (None if noun else _unlisted_name_at(text, m.end()))
         if not name or text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
             continue  # no one, or words inside a document title (《……“局长热线”实施方案》)
         chain = title_chain_before(text, m.end(), lo)
@@ -330,7 +336,11 @@ def find_names(doc: Doc) -> None:
             name = line.group(0)[:-2]
             doc.chair_lines.append(NameMention(name, Span(line.start(), line.start() + len(name), name)))
     seen = {(m.span.start, m.span.end) for m in titled}
-    titled += [m for m in trailing_titled(text) if (m.span.start, m.span.end) not in seen]
+    trailing = trailing_titled(text)
+    # 习近平总书记来陕考察: the title belongs to the name before it, so no one is named after it
+    taken = {m.span.end + len(m.titles[0]) for m in trailing}
+    titled = [m for m in titled if m.span.start not in taken]
+    titled += [m for m in trailing if (m.span.start, m.span.end) not in seen]
     titled.sort(key=lambda m: m.span.start)
     known = {m.name for m in titled} | {m.name for m in doc.chair_lines}
     doc.names = titled + bare_mentions(text, known, {(m.span.start, m.span.end) for m in titled})

@@ -17,15 +17,16 @@ def appointed(text: str, mention: NameMention) -> bool:
 
 @component(requires=("meetings", "names", "reporters", "norm"), assigns=("people",))
 def collect_people(doc: Doc) -> None:
-    """Everyone named with a post or taking part in a meeting (reporters apart), with every titled mention.
+    """Everyone named with a post, chairing, attending or sitting in (reporters apart), with every titled mention.
 
     People who appear only as the object of an appointment or a removal are left out.
     """
     reporter_names = {r.name for r in doc.reporters}
     people: dict[str, list[NameMention]] = {}
     for meeting in doc.meetings:
-        for _, who in meeting.roles:
-            if who.name not in reporter_names:
+        for role, who in meeting.roles:
+            # a speaker is a person of the page through a post; chairs and those present are in any case
+            if who.name not in reporter_names and (role != "speaker" or who.titles):
                 people.setdefault(who.name, [])
     for m in doc.names:
         if m.titles and m.name not in reporter_names and not appointed(doc.norm, m):

@@ -115,8 +115,10 @@ def chairs(text: str, lo: int, hi: int, index: NameIndex) -> list[NameMention]:
     return out
 
 
-def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None) -> list[NameMention]:
-    """Names listed before the verb (or after 出席会议的有：); ``keep(verb_end)`` may refuse a verb's list."""
+def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None, upto_deng: bool = False
+               ) -> list[NameMention]:
+    """Names listed before the verb (or after 出席会议的有：); ``keep(verb_end)`` may refuse a verb's list;
+    ``upto_deng`` ends the list at its 等 (潘建明、祝晓丽等5位常委围绕品种改良、冷链保鲜…作了发言)."""
     out = []
     for m in verb.finditer(text, lo, hi):
         if keep is not None and not keep(m.end()):
@@ -126,7 +128,10 @@ def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None) -> l
             out.extend(names_in_list(text, after.end(), _clause_hi(text, after.end(), hi)))
             continue
         c_lo = _clause_lo(text, m.start(), lo)
-        out.extend(names_in_list(text, c_lo, m.start()))
+        end = m.start()
+        if upto_deng and "等" in text[c_lo:end]:
+            end = text.index("等", c_lo, end) + 1
+        out.extend(names_in_list(text, c_lo, end))
     return out
 
 
@@ -170,7 +175,7 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
             out.append(men)
     # a list of speakers: 潘建明、祝晓丽等5位常委围绕…作了发言
     seen = {(m.span.start, m.span.end) for m in out}
-    out += [m for m in _list_role(text, lo, hi, _SPEAK_LIST) if (m.span.start, m.span.end) not in seen]
+    out += [m for m in _list_role(text, lo, hi, _SPEAK_LIST, upto_deng=True) if (m.span.start, m.span.end) not in seen]
     return out
 
 
