@@ -18,7 +18,8 @@ from .numerals import cn_to_int
 from .organs import canonical
 
 _KIND_RE = re.compile("|".join(map(re.escape, MEETING_KIND_FORMS)))
-_ORD = re.compile(r"(?:第|(?<=届))([〇零一二三四五六七八九十百\d]+)次$|(\d+)次$")  # 第五次, 十届二十一次, 108次
+# 第五次, 十届二十一次, 全国人大四次会议, 108次
+_ORD = re.compile(r"(?:第|(?<=届)|(?<=人大)|(?<=政协))([〇零一二三四五六七八九十百\d]+)次$|(\d+)次$")
 _YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?$")
 _TERM = re.compile(rf"(?:{TERM})+$")
 _TERM_PREFIX = re.compile(rf"^(?:{TERM})+")
@@ -57,7 +58,9 @@ _DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日
 _PART = r"(?:上午|下午|晚上|晚间|全天)"
 # after the name: 27日下午在北京人民大会堂举行, 在海口闭会, 隆重开幕 (but not 召开的时间, 召开前)
 _HELD_AFTER = re.compile(rf"(?:{_DATE})?{_PART}?(?:在[^，。；！？\n]{{1,20}}?|于[^，。；！？\n]{{1,8}}?)?"
-                         r"(?:隆重|顺利|胜利)?(?:召开|举行|开幕|闭幕|闭会|落幕)(?!的|前|之际|以来|期间)")
+                         r"(?:隆重|顺利|胜利)?(?:召开|举行|开幕|闭幕|闭会|落幕)(?!的|前|之际|以来|期间|会|式)"
+                         # …会议举行新闻发布会, …会议召开主席团会议: what it holds is another event; it is the setting
+                         r"(?!(?:了)?(?:新闻发布会|记者会|发布会|招待会|座谈会|主席团|[^，。；]{0,10}?主席团))")
 _HELD_BEFORE = re.compile(r"(?:召开|举行)了?$")
 _VERB_BEFORE = re.compile(rf"(?:召开|举行)了?(?:{TERM})?$")
 _SUBJECT_TAIL = re.compile(rf"{_DATE}?{_PART}?(?:在[^，。；！？\n]{{1,15}}|以[^，。；！？\n]{{1,8}}方式)?$")
@@ -71,9 +74,12 @@ _LOCAL_CPPCC = re.compile(r"^政协[\u4e00-\u9fff]{1,8}?(自治区|自治州|[�
 _GENERIC = {"常委会", "常务委员会", "党组", "委员会", "人民政府", "政府"}
 _SHORT_FORMS = ("党组", "常委会", "主席团", "委员会", "政府")  # a body named again without its place or owner
 
-# A meeting named with the verb that holds it, in either order: what a report of a meeting always has.
-_MEETING_WORDS = re.compile(r"(?:主持召开|召开|举行)[^。！？\n]{0,40}?(?:会议|常委会|会)(?![中室厅楼])"
-                            r"|(?:会议|常委会)(?![中室厅楼纪])[^。！？\n]{0,20}?(?:召开|举行|开幕|闭幕)")
+# A body's meeting named with the verb that holds it, in either order: what a report of a meeting always has
+# (座谈会, 发布会, 会谈 and the like are not what govgraph reads).
+_ORGAN_WORD = "|".join(sorted(BODY_ENDS, key=len, reverse=True))
+_MEETING_WORDS = re.compile(
+    rf"(?:主持召开|召开|举行)了?[^，。；！？\n]{{0,30}}?(?:{_ORGAN_WORD})[^，。；！？\n]{{0,12}}?会议(?![中室厅楼纪])"
+    rf"|(?:{_ORGAN_WORD})[^，。；！？\n]{{0,12}}?会议(?![中室厅楼纪])[^，。；！？\n]{{0,20}}?(?:召开|举行|开幕|闭幕)")
 
 
 def mentions_meetings(text: str) -> bool:
