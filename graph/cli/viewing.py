@@ -15,7 +15,7 @@ from .common import fail, open_from_options, store_options
 @store_options
 def view(output, title, store_path, neo4j_uri, backend, user, password):
     """Write an interactive HTML network view (one file, works offline)."""
-    from ..view import render_html
+    from ..views import render_html
 
     try:
         with open_from_options(store_path, neo4j_uri, backend, user, password) as store:

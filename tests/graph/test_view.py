@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from govgraph.graph.model import Evidence, Graph, Node
-from govgraph.graph.view import EDGE_GLOSS, layout, render_html
+from govgraph.graph.views import EDGE_GLOSS, layout, render_html
 
 # tests/graph/test_view.py -> parents[2] is the repo, parents[3] its parent, which holds shared/corpus
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -94,8 +94,9 @@ def hostile_graph() -> Graph:
 
 def page_data(html: str) -> dict:
     m = re.search(r'<script type="application/json" id="govgraph-data">(.*?)</script>', html, re.S)
-    assert m, "the page carries its data in one JSON script block"
-    return json.loads(m.group(1))
+    d = re.search(r'<script type="application/json" id="govgraph-details">(.*?)</script>', html, re.S)
+    assert m and d, "the page carries its data in two JSON script blocks: the drawing, and the panel's details"
+    return {**json.loads(m.group(1)), "details": json.loads(d.group(1))}
 
 
 def person(graph: Graph, name: str) -> str:
