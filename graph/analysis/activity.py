@@ -52,19 +52,21 @@ def activity_svg(rows: list[tuple], path: Path | str, *, title: str = "Meetings 
     width, height = left + cell * len(months) + 40, head + cell * len(bodies) + 40
     parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
              f'<text x="10" y="22" class="t">{escape(title)}</text>',
-             f'<text x="10" y="40" class="s">{len(bodies)} busiest bodies · darker = more meetings (most: {top})</text>']
+             f'<text x="10" y="40" class="s">{len(bodies)} busiest bodies · darker = more meetings '
+             f'(most: {top})</text>']
     for j, month in enumerate(months):
         if month.endswith("-01") or j == 0:
             x = left + j * cell
-            parts.append(f'<text x="{x}" y="{head - 6}" class="s">{month[:4] if month.endswith("-01") else month}</text>')
+            words = month[:4] if month.endswith("-01") else month
+            parts.append(f'<text x="{x}" y="{head - 6}" class="s">{words}</text>')
     for i, body in enumerate(bodies):
         y = head + i * cell
         parts.append(f'<text x="{left - 6}" y="{y + cell - 3}" class="b" text-anchor="end">{escape(body)}</text>')
         for j, month in enumerate(months):
             n = per_body[body].get(month, 0)
             shade = "#f3f5f7" if not n else _shade(n / top)
-            parts.append(f'<rect x="{left + j * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" fill="{shade}">'
-                         f'<title>{escape(body)} {month}: {n}</title></rect>')
+            parts.append(f'<rect x="{left + j * cell}" y="{y}" width="{cell - 1}" height="{cell - 1}" '
+                         f'fill="{shade}"><title>{escape(body)} {month}: {n}</title></rect>')
     text = title + "".join(bodies) + "".join(months) + "busiest bodies · darker = more meetings (most: )0123456789"
     face = fonts.font_face_css(fonts.page_chars(text)) if embed_font else ""
     style = (f"{face} text {{ font-family: '{fonts.FAMILY}', 'Noto Sans CJK SC', sans-serif; fill: #1f2328; }} "

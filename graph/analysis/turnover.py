@@ -39,7 +39,7 @@ def turnover(store: Store, f: Filters) -> Turnover:
             for p in chairs:
                 runs[body].append((day, m, p))
     chair_rows, change_rows = [], []
-    for (b, label), seq in sorted(runs.items(), key=lambda kv: kv[0][1]):
+    for (_, label), seq in sorted(runs.items(), key=lambda kv: kv[0][1]):
         seq.sort()
         spans: dict[str, list] = {}
         for day, _, p in seq:

@@ -79,7 +79,7 @@ class CypherReader:
             ntype = types[nid]
             props = {}
             for prop in NODE_TYPES[ntype].props:
-                v = p.get(prop.name)
+                v = _plain(p.get(prop.name))
                 if v not in (None, "", []):
                     props[prop.name] = sorted(v) if prop.many else v
             out.append((nid, ntype, label, props))
@@ -126,3 +126,12 @@ class CypherReader:
         """Nodes of a type whose label or name is ``text`` (exact: True) or contains it (exact: False)."""
         _, rows = self.store.query(_FIND.format(label=NODE_TYPES[node_type].name), {"who": text})
         return [(n, label, label == text) for n, label in rows]
+
+
+def _plain(v):
+    """A property value as the model keeps it: a Neo4j date inside a properties map becomes ISO text."""
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    return v

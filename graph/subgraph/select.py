@@ -92,7 +92,8 @@ def _by_anchor(rows: list[tuple], anchors: set[str]) -> dict[str, list[tuple]]:
 
 def select_filtered(store: Store, f: Filters, max_nodes: int) -> Selection:
     """The meetings that pass the filters, newest first, with what is joined to them, up to ``max_nodes`` nodes;
-    then the posts their people hold and the bodies of those posts, while room is left."""
+    then the posts their people hold and the bodies of those posts, and (when every meeting fit) the journalists
+    of the articles, while room is left."""
     r = reader_for(store)
     meetings = sorted(r.meetings(f), key=lambda md: (md[1] or "", md[0]), reverse=True)
     picked = _Picked(f, max_nodes)
@@ -117,6 +118,8 @@ def select_filtered(store: Store, f: Filters, max_nodes: int) -> Selection:
                     f"{max_nodes:,} nodes): those before {last or 'the newest'}; narrow the filters to see them")
     if picked.allows("Post"):
         left += _add_posts(r, picked)
+    if drawn == len(meetings) and picked.allows("Person"):
+        left += _add_reporters(r, picked)
     return Selection(picked.graph(r), left, matched=len(meetings), drawn=drawn)
 
 
@@ -125,7 +128,7 @@ def _add_posts(r: Reader, picked: _Picked) -> list[str]:
     rows = r.posts(people)
     skipped = 0
     posts: list[tuple[str, str]] = []
-    for person, post, _, body, _ in rows:
+    for _, post, _, body, _ in rows:
         new = picked.new_ends([], [(post, "Post")] + ([(body, "Body")] if body else []))
         if not picked.fits(new):
             skipped += 1
@@ -136,6 +139,21 @@ def _add_posts(r: Reader, picked: _Picked) -> list[str]:
     # the evidence of holds_post and post_in, asked of the posts (fewer edges than their holders have)
     picked.take({}, r.edges(posts))
     return [f"{skipped:,} posts held by people drawn here left out (the cap)"] if skipped else []
+
+
+def _add_reporters(r: Reader, picked: _Picked) -> list[str]:
+    """The journalists of the articles drawn: asked only when every matching meeting fits (one question per
+    article would double the cost of a capped view, where they matter least)."""
+    articles = [(n, t) for n, t in picked.types.items() if t == "Article"]
+    rows = [row for row in r.edges(articles) if row[1] == "reported"]
+    skipped = 0
+    for row in rows:
+        new = picked.new_ends([row])
+        if not picked.fits(new):
+            skipped += 1
+            continue
+        picked.take(new, [row])
+    return [f"{skipped:,} journalists left out (the cap)"] if skipped else []
 
 
 def find_one(r: Reader, text: str, node_type: str) -> list[str]:
@@ -213,7 +231,8 @@ def select_timeline(store: Store, body: str, f: Filters, max_nodes: int) -> tupl
     order: list[str] = []
     grouped = _by_anchor(r.edges((m, "Meeting") for m in meetings[::-1]), set(meetings))
     for m in meetings[::-1]:  # newest first, so the cap leaves out the oldest
-        mine = [row for row in grouped.get(m, []) if row[1] in _TIMELINE_EDGES and (row[1] != "convened" or row[0] == b)]
+        mine = [row for row in grouped.get(m, [])
+                if row[1] in _TIMELINE_EDGES and (row[1] != "convened" or row[0] == b)]
         new = picked.new_ends(mine, [(m, "Meeting")])
         if not picked.fits(new):
             break

@@ -107,11 +107,11 @@ class SparqlReader:
                 prop = by_pred.get(_full(pred))
                 if prop is None:
                     continue
-                value = _typed(value, prop.datatype)
+                typed = _typed(value, prop.datatype)
                 if prop.many:
-                    props[prop.name] = sorted(set(props.get(prop.name, [])) | {value})
+                    props[prop.name] = sorted(set(props.get(prop.name, [])) | {typed})
                 else:
-                    props.setdefault(prop.name, value)
+                    props.setdefault(prop.name, typed)
             out.append((nid, types[0], labels[0] if labels else nid, props))
         return out
 

@@ -144,8 +144,8 @@ def grouped_layout(groups: dict[str, int], pairs: Iterable[tuple[str, str]], *,
     g.add_nodes_from(groups)
     g.add_edges_from((a, b) for a, b in pairs if a != b)
     members: dict[int, list[str]] = defaultdict(list)
-    for n, c in groups.items():
-        members[c].append(n)
+    for node, c in groups.items():
+        members[c].append(node)
     blocks: list[dict[str, tuple[float, float]]] = []
     budget = SPRING_BUDGET
     for comm in sorted(members.values(), key=len):

@@ -14,6 +14,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -215,7 +216,9 @@ def page_data(view: View) -> tuple[dict, dict]:
                        "s": " ".join(dict.fromkeys(str(s) for s in names)).lower()}
         node_info[nid] = {"type": ntype, "gloss": style["gloss"], "label": label or nid, "props": props}
 
-    edges, edge_info, article_info = [], {}, {}
+    edges: list[dict] = []
+    edge_info: dict[str, dict] = {}
+    article_info: dict[str, dict] = {}
     with_labels = len(g.edges) + len(view.links) <= EDGE_LABELS_MAX
     bend = _bends(list(g.edges))
     for i, (key, e) in enumerate(g.edges.items()):
@@ -242,7 +245,8 @@ def page_data(view: View) -> tuple[dict, dict]:
     for i, k in enumerate(view.links):
         eid = f"l{i}"
         words = edge_reading(k.kind)
-        title = f"{words['gloss']} × {k.weight}\n{_short(node_info[k.a]['label'], 40)} — {_short(node_info[k.b]['label'], 40)}"
+        pair = f"{_short(node_info[k.a]['label'], 40)} — {_short(node_info[k.b]['label'], 40)}"
+        title = f"{words['gloss']} × {k.weight}\n{pair}"
         record = {"id": eid, "from": k.a, "to": k.b, "title": title, "width": round(1 + 7 * k.weight / top, 2),
                   "color": {"color": LINK_KINDS[k.kind]["color"], "opacity": 0.55}}
         if with_labels:
@@ -302,18 +306,18 @@ def _json_block(value) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_ENV: jinja2.Environment | None = None
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader("govgraph.graph", "templates"), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
 
 
 def render_view(view: View, path, *, embed_font: bool = True) -> Path:
     """Write ``view`` to ``path`` as one HTML file that loads nothing from the network."""
-    global _ENV
     data, details = page_data(view)
     data_json, details_json = _json_block(data), _json_block(details)
-    if _ENV is None:
-        _ENV = jinja2.Environment(loader=jinja2.PackageLoader("govgraph.graph", "templates"), autoescape=True,
-                                  undefined=jinja2.StrictUndefined)
-    template = _ENV.get_template("view.html")
+    env = _env()
+    template = env.get_template("view.html")
     js, css = _vis_assets()
     args = {"title": view.title, "subtitle": view.subtitle, "left_out": view.left_out, "legend": data["legend"],
             "node_count": len(data["nodes"]), "edge_count": len(data["edges"]), "data_json": data_json,
@@ -322,7 +326,7 @@ def render_view(view: View, path, *, embed_font: bool = True) -> Path:
     font_css = ""
     if embed_font:
         # the characters the page shows: its own words (the template's text) and everything in its data
-        source = _ENV.loader.get_source(_ENV, "view.html")[0] if _ENV.loader else ""
+        source = env.loader.get_source(env, "view.html")[0] if env.loader else ""
         shown = [source, view.title, view.subtitle, *view.left_out, str(data_json), str(details_json)]
         font_css = fonts.font_face_css(fonts.page_chars(*shown))
     html = template.render(**args, font_css=Markup(font_css))
