@@ -161,11 +161,13 @@ def _facets(view: View, ends: list[str], types: dict[str, str]) -> tuple[dict[st
     return {k: sorted(v) for k, v in dates.items()}, bodies
 
 
-def _evidence(e: Edge) -> tuple[list[dict], int]:
+def _evidence(e: Edge, quotes: dict[str, int]) -> tuple[list[dict], int]:
+    """The edge's evidence for the panel; each sentence is kept once per page (``quotes``: text -> index), since
+    everyone in one list of attendees is supported by the same sentence."""
     evs = sorted(e.evidence, key=lambda ev: (ev.observed or "", ev.article, ev.start))
     kept = evs[:MAX_EVIDENCE]
-    return ([{"article": ev.article, "start": ev.start, "end": ev.end, "quote": ev.quote, "observed": ev.observed}
-             for ev in kept], len(evs) - len(kept))
+    return ([[ev.article, ev.start, ev.end, quotes.setdefault(ev.quote, len(quotes)), ev.observed] for ev in kept],
+            len(evs) - len(kept))
 
 
 def page_data(view: View) -> tuple[dict, dict]:
@@ -217,6 +219,8 @@ def page_data(view: View) -> tuple[dict, dict]:
         node_info[nid] = {"type": ntype, "gloss": style["gloss"], "label": label or nid, "props": props}
 
     edges: list[dict] = []
+    quotes: dict[str, int] = {}
+    readings: dict[str, dict[str, str]] = {}
     edge_info: dict[str, dict] = {}
     article_info: dict[str, dict] = {}
     with_labels = len(g.edges) + len(view.links) <= EDGE_LABELS_MAX
@@ -227,20 +231,20 @@ def page_data(view: View) -> tuple[dict, dict]:
         n_src = len({ev.article for ev in e.evidence})
         sources = (f"{len(e.evidence)} evidence item{'s' if len(e.evidence) != 1 else ''}, "
                    f"{n_src} article{'s' if n_src != 1 else ''}")
-        src, dst = node_info[e.source]["label"], node_info[e.target]["label"]
         record = {"id": eid, "from": e.source, "to": e.target, "arrows": "to",
-                  "title": f"{e.type} {words['gloss']}\n{_short(src, 40)} → {_short(dst, 40)}\n{sources}"}
+                  "title": f"{e.type} {words['gloss']}\n{sources}"}
         if with_labels:
             record["label"] = f"{e.type} {words['gloss']}".strip()
         if key in bend:
             record["smooth"] = bend[key]
         edges.append(record)
-        evidence, more = _evidence(e)
+        evidence, more = _evidence(e, quotes)
         for ev in evidence:
-            if ev["article"] not in article_info:
-                article_info[ev["article"]] = _article_info(g, view.articles, ev["article"])
-        edge_info[eid] = {"type": e.type, **words, "from": e.source, "to": e.target, "evidence": evidence,
-                          "more": more, "first_seen": e.first_seen, "last_seen": e.last_seen}
+            if ev[0] not in article_info:
+                article_info[ev[0]] = _article_info(g, view.articles, ev[0])
+        readings.setdefault(e.type, words)
+        # short keys and evidence as [article, start, end, quote index, day]: 30,000 edges make this the bulk
+        edge_info[eid] = {"t": e.type, "ev": evidence, "more": more, "fs": e.first_seen, "ls": e.last_seen}
     top = max((k.weight for k in view.links), default=1)
     for i, k in enumerate(view.links):
         eid = f"l{i}"
@@ -248,13 +252,15 @@ def page_data(view: View) -> tuple[dict, dict]:
         pair = f"{_short(node_info[k.a]['label'], 40)} — {_short(node_info[k.b]['label'], 40)}"
         title = f"{words['gloss']} × {k.weight}\n{pair}"
         record = {"id": eid, "from": k.a, "to": k.b, "title": title, "width": round(1 + 7 * k.weight / top, 2),
+                  "arrows": {"to": {"enabled": False}},
                   "color": {"color": LINK_KINDS[k.kind]["color"], "opacity": 0.55}}
         if with_labels:
             record["label"] = str(k.weight)
         edges.append(record)
-        edge_info[eid] = {"type": k.kind, **words, "from": k.a, "to": k.b, "count": k.weight,
+        readings.setdefault(k.kind, words)
+        edge_info[eid] = {"t": k.kind, "count": k.weight, "ev": [],
                           "meetings": [list(m) for m in k.meetings[:LINK_MEETINGS]],
-                          "more": max(0, k.weight - LINK_MEETINGS), "evidence": []}
+                          "more": max(0, k.weight - len(k.meetings[:LINK_MEETINGS]))}
 
     counts: dict[str, int] = defaultdict(int)
     for nid in ends:
@@ -272,7 +278,8 @@ def page_data(view: View) -> tuple[dict, dict]:
     data = {"nodes": nodes, "edges": edges, "options": _options(len(nodes)), "facets": facets,
             "bodies": body_names, "legend": legend, "focus": view.focus,
             "dates": [min(all_dates), max(all_dates)] if all_dates else None}
-    details = {"nodes": node_info, "edges": edge_info, "articles": article_info}
+    details = {"nodes": node_info, "edges": edge_info, "articles": article_info, "quotes": list(quotes),
+               "readings": readings}
     return data, details
 
 

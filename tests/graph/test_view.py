@@ -125,9 +125,10 @@ def test_page_data(tmp_path, seed_graph):
     chaired = [e for e in data["edges"] if e["label"] == "chaired 主持"]
     assert chaired and all(e["arrows"] == "to" for e in data["edges"])
     assert "evidence item" in chaired[0]["title"]
-    ev = data["details"]["edges"][chaired[0]["id"]]["evidence"][0]
-    assert ev["quote"] and ev["end"] > ev["start"] and ev["article"] in data["details"]["articles"]
-    assert data["details"]["articles"][ev["article"]]["published"] == "2021-04-22"
+    article, start, end, quote, _ = data["details"]["edges"][chaired[0]["id"]]["ev"][0]
+    assert data["details"]["quotes"][quote] and end > start and article in data["details"]["articles"]
+    assert data["details"]["articles"][article]["published"] == "2021-04-22"
+    assert data["details"]["readings"]["chaired"] == {"gloss": "主持", "reading": "chaired", "day": "on"}
 
 
 def test_articles_argument_overrides_article_props(tmp_path, seed_graph):
