@@ -29,7 +29,7 @@ def turnover(store: Store, f: Filters) -> Turnover:
     chaired: dict[str, set[str]] = defaultdict(set)
     for p, m in r.chairs():
         chaired[m].add(p)
-    people = r.labels("Person") if chaired else {}
+    people = r.labels_of(sorted({p for ps in chaired.values() for p in ps}))
     runs: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)  # body -> (day, meeting, chair)
     for m, chairs in chaired.items():
         day = days.get(m)

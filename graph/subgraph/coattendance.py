@@ -14,6 +14,8 @@ from ..stores import Store
 from .filters import Filters
 from .select import reader_for
 
+FEW_MEETINGS = 3000
+
 
 @dataclass
 class CoAttendance:
@@ -33,11 +35,12 @@ class CoAttendance:
 def co_attendance(store: Store, f: Filters, *, min_count: int = 1, labels: bool = True) -> CoAttendance:
     """The co-attendance network of the meetings that pass the filters (pairs below ``min_count`` dropped)."""
     r = reader_for(store)
-    rows = r.participation()
     days = r.meeting_days()
     keep = None
     if f.body or f.place or f.date_from or f.date_to:
         keep = {m for m, _ in r.meetings(f)}
+    # a few meetings are cheaper to ask about one by one than to scan every participation edge
+    rows = r.participants(sorted(keep)) if keep is not None and len(keep) <= FEW_MEETINGS else r.participation()
     at: dict[str, set[str]] = defaultdict(set)  # meeting -> people
     for person, _, meeting in rows:
         if keep is None or meeting in keep:
@@ -51,6 +54,7 @@ def co_attendance(store: Store, f: Filters, *, min_count: int = 1, labels: bool 
             pairs.update(combinations(sorted(people), 2))
     if min_count > 1:
         pairs = Counter({k: v for k, v in pairs.items() if v >= min_count})
-    names = r.labels("Person") if labels else {}
+    # one lookup per person at a meeting: far fewer than every person (journalists are people too)
+    names = r.labels_of(sorted(meetings)) if labels else {}
     people_labels = {p: names.get(p, p.rsplit("/", 1)[-1]) for p in meetings}
     return CoAttendance(people_labels, dict(meetings), pairs, days)

@@ -29,8 +29,11 @@ RETURN DISTINCT startNode(r).id AS s, type(r) AS t, endNode(r).id AS o, r.ev_art
        r.ev_ends AS en, r.ev_quotes AS q, r.ev_observed AS d"""
 _PARTICIPANTS = """MATCH (p:Person)-[r:CHAIRED|ATTENDED|SAT_IN|SPOKE_AT]->(m:Meeting)
 RETURN p.id AS p, type(r) AS r, m.id AS m"""
+_PARTICIPANTS_OF = """UNWIND $ids AS id MATCH (p:Person)-[r:CHAIRED|ATTENDED|SAT_IN|SPOKE_AT]->(m:Meeting {id: id})
+RETURN p.id AS p, type(r) AS r, m.id AS m"""
 _CHAIRS = "MATCH (p:Person)-[:CHAIRED]->(m:Meeting) RETURN p.id AS p, m.id AS m"
 _LABELS_OF = "MATCH (n:{label}) RETURN n.id AS n, n.label AS l"
+_PEOPLE = "UNWIND $ids AS id MATCH (n:Person {id: id}) RETURN n.id AS n, n.label AS l"
 _FIND = """MATCH (n:{label}) WHERE n.label = $who OR coalesce(n.name, '') = $who OR n.label CONTAINS $who
 RETURN n.id AS n, n.label AS l"""
 
@@ -112,6 +115,15 @@ class CypherReader:
         _, rows = self.store.query(_PARTICIPANTS)
         return [(p, _EDGE_BY_REL[r], m) for p, r, m in rows]
 
+    def participants(self, meetings: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(person, edge type, meeting) for the people at each of the given meetings."""
+        ids = list(meetings)
+        out = []
+        for i in range(0, len(ids), _BATCH):
+            rows = self.store.query(_PARTICIPANTS_OF, {"ids": ids[i:i + _BATCH]})[1]
+            out += [(p, _EDGE_BY_REL[r], m) for p, r, m in rows]
+        return out
+
     def chairs(self) -> list[tuple[str, str]]:
         """(person, meeting) for every chaired edge."""
         _, rows = self.store.query(_CHAIRS)
@@ -121,6 +133,14 @@ class CypherReader:
         """Every node of one type with its label."""
         _, rows = self.store.query(_LABELS_OF.format(label=NODE_TYPES[node_type].name))
         return dict(rows)
+
+    def labels_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The labels of the given people (one query per batch of ids)."""
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), _BATCH):
+            out.update(dict(self.store.query(_PEOPLE, {"ids": ids[i:i + _BATCH]})[1]))
+        return out
 
     def find(self, text: str, node_type: str) -> list[tuple[str, str, bool]]:
         """Nodes of a type whose label or name is ``text`` (exact: True) or contains it (exact: False)."""

@@ -52,8 +52,10 @@ _POSTS = """SELECT ?post ?pl ?b ?bl ?n WHERE {
   OPTIONAL { ?post org:postIn ?b . ?b rdfs:label ?bl }
 }"""
 _PARTICIPANTS = f"SELECT ?p ?r ?m WHERE {{ VALUES ?r {{ {_PART_PREDICATES} }} ?p ?r ?m }}"
+_PARTICIPANTS_OF = f"SELECT ?p ?r ?m WHERE {{ VALUES ?r {{ {_PART_PREDICATES} }} ?p ?r ?m }}"
 _CHAIRS = "SELECT ?p ?m WHERE { ?p gg:chaired ?m }"
 _LABELS_OF = "SELECT ?n ?l ?cls WHERE { ?n a ?cls ; rdfs:label ?l }"
+_LABEL_OF = "SELECT ?l ?n WHERE { ?n rdfs:label ?l }"
 _FIND = """SELECT DISTINCT ?n ?l ?who ?cls WHERE {
   ?n a ?cls ; rdfs:label ?l .
   OPTIONAL { ?n gg:name ?name }
@@ -144,6 +146,14 @@ class SparqlReader:
         _, rows = self.store.query(_PARTICIPANTS)
         return [(p, _EDGE_BY_PREDICATE[_full(r)], m) for p, r, m in rows]
 
+    def participants(self, meetings: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(person, edge type, meeting) for the people at each of the given meetings, one lookup each."""
+        out = []
+        for m in meetings:
+            rows = self.store.query(_PARTICIPANTS_OF, {"m": self._node(m)})[1]
+            out += [(p, _EDGE_BY_PREDICATE[_full(r)], m) for p, r in rows]
+        return out
+
     def chairs(self) -> list[tuple[str, str]]:
         """(person, meeting) for every chaired edge."""
         _, rows = self.store.query(_CHAIRS)
@@ -153,6 +163,15 @@ class SparqlReader:
         """Every node of one type (a small type: people, bodies) with its label."""
         _, rows = self.store.query(_LABELS_OF, {"cls": ox.NamedNode(NODE_TYPES[node_type].classes[0])})
         return {n: str(label) for n, label in rows}
+
+    def labels_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """The labels of the given nodes, one lookup each."""
+        out = {}
+        for nid in ids:
+            rows = self.store.query(_LABEL_OF, {"n": self._node(nid)})[1]
+            if rows:
+                out[nid] = str(rows[0][0])
+        return out
 
     def find(self, text: str, node_type: str) -> list[tuple[str, str, bool]]:
         """Nodes of a type whose label or name is ``text`` (exact: True) or contains it (exact: False)."""

@@ -161,7 +161,7 @@ def _facets(view: View, ends: list[str], types: dict[str, str]) -> tuple[dict[st
     return {k: sorted(v) for k, v in dates.items()}, bodies
 
 
-def _evidence(e: Edge, quotes: dict[str, int]) -> tuple[list[dict], int]:
+def _evidence(e: Edge, quotes: dict[str, int]) -> tuple[list[list], int]:
     """The edge's evidence for the panel; each sentence is kept once per page (``quotes``: text -> index), since
     everyone in one list of attendees is supported by the same sentence."""
     evs = sorted(e.evidence, key=lambda ev: (ev.observed or "", ev.article, ev.start))

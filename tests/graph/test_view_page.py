@@ -12,9 +12,14 @@ import pytest
 from govgraph.graph.model import Evidence, Graph, Node
 from govgraph.graph.views import Link, View, render_html, render_view
 
-from .test_view import HOSTILE_IMG, HOSTILE_SCRIPT, browser, open_view, person  # noqa: F401 (fixtures)
+from . import test_view
+from .test_view import HOSTILE_IMG, HOSTILE_SCRIPT, person
 
 SHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
+
+# the same real Chromium as test_view.py, started once for this module
+browser = test_view.browser
+open_view = test_view.open_view
 
 
 def two_bodies() -> Graph:
