@@ -185,27 +185,35 @@ def select_ego(store: Store, person: str, hops: int, f: Filters, max_nodes: int)
     picked = _Picked(Filters(types=f.types), max_nodes)
     picked.take({c: "Person" for c in centres}, [])
     frontier = [(c, "Person") for c in centres]
-    skipped = 0
+    skipped = unexpanded = 0
     for _ in range(hops):
-        rows = r.edges(frontier)
-        rows.sort(key=lambda row: (row[7] or "", row[0], row[2]), reverse=True)  # newest evidence first
         nxt: list[tuple[str, str]] = []
-        for row in rows:
-            new = {}
-            for nid, ntype in _ends(row):
-                if nid in picked.types or not picked.allows(ntype):
+        # the frontier is in the order it was reached (newest first); once the cap is reached nothing more is
+        # asked, so a hub a few hops out costs no more questions than the nodes that fit
+        for i in range(0, len(frontier), _BATCH):
+            if len(picked.types) >= max_nodes:
+                unexpanded += len(frontier) - i
+                break
+            rows = r.edges(frontier[i:i + _BATCH])
+            rows.sort(key=lambda row: (row[7] or "", row[0], row[2]), reverse=True)  # newest evidence first
+            for row in rows:
+                new = {}
+                for nid, ntype in _ends(row):
+                    if nid in picked.types or not picked.allows(ntype):
+                        continue
+                    if ntype == "Meeting" and not _meeting_ok(nid, row, f, keep_meeting):
+                        continue
+                    new[nid] = ntype
+                if new and not picked.fits(new):
+                    skipped += len(new)
                     continue
-                if ntype == "Meeting" and not _meeting_ok(nid, row, f, keep_meeting):
-                    continue
-                new[nid] = ntype
-            if new and not picked.fits(new):
-                skipped += len(new)
-                continue
-            picked.take(new, [row])
-            nxt += new.items()
+                picked.take(new, [row])
+                nxt += new.items()
         frontier = nxt
-    left = [f"{skipped:,} nodes within {hops} hops left out (the cap is {max_nodes:,} nodes); "
-            "fewer --hops or a filter shows the rest"] if skipped else []
+    left = []
+    if skipped or unexpanded:
+        left.append(f"{skipped:,} nodes within {hops} hops left out and {unexpanded:,} not followed further "
+                    f"(the cap is {max_nodes:,} nodes); fewer --hops or a filter shows the rest")
     return Selection(picked.graph(r), left, matched=len(picked.types) + skipped, drawn=len(picked.types))
 
 
