@@ -49,7 +49,7 @@ def activity_svg(rows: list[tuple], path: Path | str, *, title: str = "Meetings 
     months = _months(min(m for _, m, _ in rows), max(m for _, m, _ in rows)) if rows else []
     top = max((n for b in bodies for n in per_body[b].values()), default=1)
     cell, left, head = 14, 230, 70
-    width, height = left + cell * len(months) + 40, head + cell * len(bodies) + 40
+    width, height = max(left + cell * len(months) + 40, 640), head + cell * len(bodies) + 40
     parts = [f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
              f'<text x="10" y="22" class="t">{escape(title)}</text>',
              f'<text x="10" y="40" class="s">{len(bodies)} busiest bodies · darker = more meetings '

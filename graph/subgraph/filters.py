@@ -81,3 +81,4 @@ class Selection:
     left_out: list[str] = field(default_factory=list)
     matched: int = 0  # how many anchors (meetings, people) matched before the cap
     drawn: int = 0  # how many of them were drawn
+    articles: dict[str, dict] = field(default_factory=dict)  # evidence articles not drawn: title, published …

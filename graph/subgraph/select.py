@@ -68,6 +68,11 @@ class _Picked:
             if row[0] in self.types and row[2] in self.types:
                 self.edges[(row[0], row[1], row[2])].append(row)
 
+    def articles(self, reader: Reader, g: Graph) -> dict[str, dict]:
+        """Title and day of the articles the evidence cites that are not drawn, for the evidence panel."""
+        cited = {row[3] for rows in self.edges.values() for row in rows if row[3] and row[3] not in g.nodes}
+        return {nid: props for nid, _, _, props in reader.details((a, "Article") for a in sorted(cited))}
+
     def graph(self, reader: Reader) -> Graph:
         g = Graph()
         for nid, ntype, label, props in reader.details(self.types.items()):
@@ -120,7 +125,8 @@ def select_filtered(store: Store, f: Filters, max_nodes: int) -> Selection:
         left += _add_posts(r, picked)
     if drawn == len(meetings) and picked.allows("Person"):
         left += _add_reporters(r, picked)
-    return Selection(picked.graph(r), left, matched=len(meetings), drawn=drawn)
+    g = picked.graph(r)
+    return Selection(g, left, matched=len(meetings), drawn=drawn, articles=picked.articles(r, g))
 
 
 def _add_posts(r: Reader, picked: _Picked) -> list[str]:
@@ -214,7 +220,9 @@ def select_ego(store: Store, person: str, hops: int, f: Filters, max_nodes: int)
     if skipped or unexpanded:
         left.append(f"{skipped:,} nodes within {hops} hops left out and {unexpanded:,} not followed further "
                     f"(the cap is {max_nodes:,} nodes); fewer --hops or a filter shows the rest")
-    return Selection(picked.graph(r), left, matched=len(picked.types) + skipped, drawn=len(picked.types))
+    g = picked.graph(r)
+    return Selection(g, left, matched=len(picked.types) + skipped, drawn=len(picked.types),
+                     articles=picked.articles(r, g))
 
 
 def _meeting_ok(mid: str, row: tuple, f: Filters, keep: set[str] | None) -> bool:
@@ -251,4 +259,6 @@ def select_timeline(store: Store, body: str, f: Filters, max_nodes: int) -> tupl
     if len(order) < len(meetings):
         left.append(f"{len(meetings) - len(order):,} older meetings of {len(meetings):,} left out (the cap is "
                     f"{max_nodes:,} nodes); --from narrows the range")
-    return Selection(picked.graph(r), left, matched=len(meetings), drawn=len(order)), order, b
+    g = picked.graph(r)
+    sel = Selection(g, left, matched=len(meetings), drawn=len(order), articles=picked.articles(r, g))
+    return sel, order, b

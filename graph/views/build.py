@@ -19,7 +19,7 @@ def filtered_view(store: Store, f: Filters, max_nodes: int, title: str = "govgra
     sel = select_filtered(store, f, max_nodes)
     sub = f.describe() or "all meetings"
     return View(sel.graph, title=title, subtitle=f"{sub} · {sel.drawn:,} of {sel.matched:,} meetings",
-                left_out=sel.left_out)
+                left_out=sel.left_out, articles=sel.articles)
 
 
 def ego_view(store: Store, person: str, hops: int, f: Filters, max_nodes: int, title: str = "govgraph") -> View:
@@ -27,7 +27,7 @@ def ego_view(store: Store, person: str, hops: int, f: Filters, max_nodes: int, t
     sel = select_ego(store, person, hops, f, max_nodes)
     centre = next((n.id for n in sel.graph.nodes.values() if n.type == "Person" and person in (n.label, n.id)), None)
     sub = " · ".join(x for x in (f"{person} within {hops} hop{'s' if hops != 1 else ''}", f.describe()) if x)
-    return View(sel.graph, title=title, subtitle=sub, left_out=sel.left_out, focus=centre)
+    return View(sel.graph, title=title, subtitle=sub, left_out=sel.left_out, focus=centre, articles=sel.articles)
 
 
 def timeline_view(store: Store, body: str, f: Filters, max_nodes: int, title: str = "govgraph") -> View:
@@ -43,8 +43,10 @@ def timeline_view(store: Store, body: str, f: Filters, max_nodes: int, title: st
             below[e.source].append(e.target)
     pos = timeline_layout(order, above, below, anchor)
     label = g.nodes[anchor].label if anchor in g.nodes else body
-    sub = " · ".join(x for x in (f"{label}: {sel.drawn:,} meetings in date order", f.describe()) if x)
-    return View(g, title=title, subtitle=sub, positions=pos, left_out=sel.left_out, focus=anchor)
+    n = f"{sel.drawn:,} meeting{'s' if sel.drawn != 1 else ''}"
+    sub = " · ".join(x for x in (f"{label}: {n} in date order", f.describe()) if x)
+    return View(g, title=title, subtitle=sub, positions=pos, left_out=sel.left_out, focus=anchor,
+                articles=sel.articles)
 
 
 def co_attendance_view(store: Store, f: Filters, max_nodes: int, *, min_count: int = 1, title: str = "govgraph",

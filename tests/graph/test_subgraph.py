@@ -130,6 +130,10 @@ def test_timeline_of_a_body(loaded, corpus_graph):
     assert chairs <= set(sel.graph.nodes)
     assert {e.type for e in sel.graph.edges.values()} <= {"chaired", "reviewed", "approved", "heard", "studied",
                                                           "convened"}
+    # the articles behind the evidence are not drawn here, but the panel still gets their titles and days
+    cited = {ev.article for e in sel.graph.edges.values() for ev in e.evidence}
+    assert cited and not cited & set(sel.graph.nodes)
+    assert all(sel.articles[a]["title"] == corpus_graph.nodes[a].props["title"] for a in cited)
 
 
 def test_co_attendance_counts_every_way_of_being_at_a_meeting(loaded, corpus_graph):
