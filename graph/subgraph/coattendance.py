@@ -6,6 +6,7 @@ attending, sitting in (列席) and speaking all count as being at a meeting.
 """
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -27,9 +28,11 @@ class CoAttendance:
     days: dict[str, str] = field(default_factory=dict)  # meeting -> day
     meeting_labels: dict[str, str] = field(default_factory=dict)
 
-    def shared(self, a: str, b: str) -> list[str]:
-        """The meetings two people took part in together, newest first."""
-        return sorted(self.meetings[a] & self.meetings[b], key=lambda m: (self.days.get(m, ""), m), reverse=True)
+    def shared(self, a: str, b: str, most: int | None = None) -> list[str]:
+        """The meetings two people took part in together, newest first (the ``most`` newest)."""
+        both = self.meetings[a] & self.meetings[b]
+        key = lambda m: (self.days.get(m, ""), m)
+        return heapq.nlargest(most, both, key=key) if most else sorted(both, key=key, reverse=True)
 
 
 def co_attendance(store: Store, f: Filters, *, min_count: int = 1, labels: bool = True) -> CoAttendance:

@@ -77,11 +77,12 @@ def co_attendance_view(store: Store, f: Filters, max_nodes: int, *, min_count: i
     g = Graph()
     for nid, ntype, label, props in r.details((p, "Person") for p in sorted(drawn)):
         g.add_node(Node(nid, ntype, label, props))
-    meeting_labels = r.labels("Meeting") if pairs else {}
-    links = []
-    for (a, b), n in pairs:
-        shared = co.shared(a, b)[:LINK_MEETINGS]
-        links.append(Link(a, b, n, meetings=[(meeting_labels.get(m, m), co.days.get(m, "")) for m in shared]))
+    shared = {(a, b): co.shared(a, b, LINK_MEETINGS) for (a, b), _ in pairs}
+    listed = sorted({m for ms in shared.values() for m in ms})
+    # the labels of the meetings the panel lists: looked up one by one when few, else one scan of all meetings
+    meeting_labels = r.labels_of(listed) if len(listed) <= 5000 else r.labels("Meeting")
+    links = [Link(a, b, n, meetings=[(meeting_labels.get(m, m), co.days.get(m, "")) for m in shared[(a, b)]])
+             for (a, b), n in pairs]
     if groups is None:
         groups = _communities(drawn, pairs)
     if sizes is None:
