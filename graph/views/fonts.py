@@ -3,8 +3,9 @@
 The font is Noto Sans SC (SIL Open Font License 1.1) as the PyPI package ``pylopdf-fonts-zh-cn`` ships it (the
 upstream noto-cjk file, its source revision and checksum recorded in the package); ``GOVGRAPH_CJK_FONT`` may name
 another OpenType/TrueType file. fontTools' subsetter keeps only the glyphs of the page's characters and writes
-WOFF2 (WOFF for a page of thousands of characters), which the page carries as a data: URL (its CSP allows fonts from data: only). A subset is kept in a cache
-folder under its characters' digest, so drawing the same page again costs nothing.
+WOFF2 (WOFF for a page of thousands of characters), which the page carries as a data: URL (its CSP allows fonts
+from data: only). A subset is kept in a cache folder under its characters' digest, so drawing the same page again
+costs nothing.
 """
 from __future__ import annotations
 
