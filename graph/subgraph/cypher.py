@@ -27,6 +27,9 @@ RETURN id AS n, p.id AS post, p.label AS pl, b.id AS b, b.label AS bl"""
 _EDGES = """UNWIND $ids AS id MATCH (n:{label} {{id: id}})-[r]-()
 RETURN DISTINCT startNode(r).id AS s, type(r) AS t, endNode(r).id AS o, r.ev_articles AS a, r.ev_starts AS st,
        r.ev_ends AS en, r.ev_quotes AS q, r.ev_observed AS d"""
+_SIGHTINGS = """MATCH (p:Person)-[r:HOLDS_POST]->(x:Post) WHERE any(a IN r.ev_articles WHERE a IN $ids)
+RETURN p.id AS s, x.id AS o, r.ev_articles AS a, r.ev_starts AS st, r.ev_ends AS en, r.ev_quotes AS q,
+       r.ev_observed AS d"""
 _PARTICIPANTS = """MATCH (p:Person)-[r:CHAIRED|ATTENDED|SAT_IN|SPOKE_AT]->(m:Meeting)
 RETURN p.id AS p, type(r) AS r, m.id AS m"""
 _PARTICIPANTS_OF = """UNWIND $ids AS id MATCH (p:Person)-[r:CHAIRED|ATTENDED|SAT_IN|SPOKE_AT]->(m:Meeting {id: id})
@@ -100,6 +103,19 @@ class CypherReader:
                 out.append((s, etype, o, None, 0, 0, "", None))
             for a, st, en, q, d in zip(arts or [], starts or [], ends or [], quotes or [], days or [], strict=False):
                 out.append((s, etype, o, a, int(st), int(en), q, d or None))
+        return out
+
+    def sightings(self, articles: Iterable[str]) -> list[tuple]:
+        """The holds_post edges seen in the given articles, as rows like ``edges`` gives (their evidence in
+        those articles only)."""
+        ids = list(articles)
+        wanted = set(ids)
+        out = []
+        for i in range(0, len(ids), _BATCH):
+            for s, o, arts, starts, ends, quotes, days in self.store.query(_SIGHTINGS, {"ids": ids[i:i + _BATCH]})[1]:
+                for a, st, en, q, d in zip(arts, starts, ends, quotes, days or [None] * len(arts), strict=False):
+                    if a in wanted:
+                        out.append((s, "holds_post", o, a, int(st), int(en), q, d or None))
         return out
 
     def posts(self, people: Iterable[str]) -> list[tuple[str, str, str, str | None, str | None]]:

@@ -121,6 +121,8 @@ def select_filtered(store: Store, f: Filters, max_nodes: int) -> Selection:
         last = meetings[drawn - 1][1] if drawn else None
         left.append(f"{len(meetings) - drawn:,} of {len(meetings):,} matching meetings left out (the cap is "
                     f"{max_nodes:,} nodes): those before {last or 'the newest'}; narrow the filters to see them")
+    if drawn == len(meetings) and picked.allows("Person") and picked.allows("Post"):
+        left += _add_sightings(r, picked)
     if picked.allows("Post"):
         left += _add_posts(r, picked)
     if drawn == len(meetings) and picked.allows("Person"):
@@ -133,18 +135,33 @@ def _add_posts(r: Reader, picked: _Picked) -> list[str]:
     people = [n for n, t in picked.types.items() if t == "Person"]
     rows = r.posts(people)
     skipped = 0
-    posts: list[tuple[str, str]] = []
     for _, post, _, body, _ in rows:
         new = picked.new_ends([], [(post, "Post")] + ([(body, "Body")] if body else []))
         if not picked.fits(new):
             skipped += 1
             continue
         picked.take(new, [])
-        if new.get(post):
-            posts.append((post, "Post"))
-    # the evidence of holds_post and post_in, asked of the posts (fewer edges than their holders have)
+    # the evidence of holds_post and post_in, asked of the posts (fewer edges than their holders have); a post
+    # reached through a sighting had only that article's evidence so far
+    posts = [(n, t) for n, t in picked.types.items() if t == "Post"]
+    for key in [k for k in picked.edges if k[1] == "holds_post"]:
+        del picked.edges[key]
     picked.take({}, r.edges(posts))
     return [f"{skipped:,} posts held by people drawn here left out (the cap)"] if skipped else []
+
+
+def _add_sightings(r: Reader, picked: _Picked) -> list[str]:
+    """People the drawn articles name with a post who took no part in a meeting drawn (a leader whose speech a
+    meeting studied, say), with that post: asked only when every matching meeting fits, like the journalists."""
+    articles = [n for n, t in picked.types.items() if t == "Article"]
+    skipped = 0
+    for row in r.sightings(articles):
+        new = picked.new_ends([row])
+        if new and not picked.fits(new):
+            skipped += 1
+            continue
+        picked.take(new, [row])
+    return [f"{skipped:,} people named in the articles left out (the cap)"] if skipped else []
 
 
 def _add_reporters(r: Reader, picked: _Picked) -> list[str]:

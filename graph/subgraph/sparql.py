@@ -48,6 +48,11 @@ _EVIDENCE_IN = """SELECT ?r ?o ?a ?start ?end ?quote ?day ?n WHERE {
   ?st rdf:object ?n ; gg:relation ?r ; rdf:subject ?o ; prov:wasDerivedFrom ?e .
   ?e gg:inArticle ?a ; oa:start ?start ; oa:end ?end ; oa:exact ?quote . OPTIONAL { ?e gg:observedOn ?day }
 }"""
+# the posts people are seen holding in an article (people named in it who took no part in its meetings)
+_SIGHTINGS = """SELECT ?s ?o ?start ?end ?quote ?day ?a WHERE {
+  ?e gg:inArticle ?a . ?st prov:wasDerivedFrom ?e ; gg:relation "holds_post" ; rdf:subject ?s ; rdf:object ?o .
+  ?e oa:start ?start ; oa:end ?end ; oa:exact ?quote . OPTIONAL { ?e gg:observedOn ?day }
+}"""
 _POSTS = """SELECT ?post ?pl ?b ?bl ?n WHERE {
   ?n gg:holdsPost ?post . ?post rdfs:label ?pl .
   OPTIONAL { ?post org:postIn ?b . ?b rdfs:label ?bl }
@@ -135,6 +140,14 @@ class SparqlReader:
                     if str(r) in EDGE_TYPES:
                         s, o = (nid, other) if outgoing else (other, nid)
                         out.append((s, str(r), o, a, int(start), int(end), str(q), str(day) if day else None))
+        return out
+
+    def sightings(self, articles: Iterable[str]) -> list[tuple]:
+        """The holds_post edges seen in the given articles, as rows like ``edges`` gives."""
+        out = []
+        for a in articles:
+            for s, o, start, end, q, day in self.store.query(_SIGHTINGS, {"a": self._node(a)})[1]:
+                out.append((s, "holds_post", o, a, int(start), int(end), str(q), str(day) if day else None))
         return out
 
     def posts(self, people: Iterable[str]) -> list[tuple[str, str, str, str | None, str | None]]:
