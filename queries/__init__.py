@@ -7,6 +7,9 @@ Header lines at the top of the .rq file::
     # param: person (string) — the person's name, as written
     # param: from (date) = 1900-01-01 — first day of the range
 
+A parameter of type ``node`` is a node id as answers give it (``meeting_id``): the RDF store turns it into the
+node's IRI, Neo4j matches it on the ``id`` property.
+
 Parameters are bound by the engine (Oxigraph substitutions, Cypher $parameters), never pasted into the text.
 Oxigraph binds only variables that a query projects, so each .rq selects its parameter variables too and
 the runner leaves them out of the answer.
@@ -19,6 +22,10 @@ from datetime import date
 from importlib import resources
 
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*(\S+))?\s*(?:[—-]+\s*(.*))?$")
+
+
+class NodeId(str):
+    """A node id given as a parameter (the store decides how to find the node: an IRI, an ``id`` property)."""
 
 
 class QueryError(Exception):
@@ -44,6 +51,8 @@ class Param:
                 return date.fromisoformat(str(raw))
             except ValueError as exc:
                 raise QueryError(f"parameter {self.name} must be a date like 2021-04-22, got {raw!r}") from exc
+        if self.type == "node":
+            return NodeId(raw)
         return str(raw)
 
 

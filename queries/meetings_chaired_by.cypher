@@ -1,5 +1,6 @@
 // name: meetings_chaired_by (Cypher twin of meetings_chaired_by.rq)
 MATCH (p:Person {name: $person})-[:CHAIRED]->(m:Meeting)
 OPTIONAL MATCH (b:Body)-[:CONVENED]->(m)
-RETURN DISTINCT m.label AS meeting, toString(m.date) AS date, b.label AS body
-ORDER BY date, meeting
+WITH DISTINCT coalesce(toString(m.date), '') AS date, m, b, p
+RETURN date, m.label AS meeting_name, b.label AS body_name, m.id AS meeting_id, b.id AS body_id, p.id AS person_id
+ORDER BY date = '', date, meeting_name, meeting_id, body_id

@@ -1,5 +1,5 @@
 // name: meetings_per_body_month (Cypher twin of meetings_per_body_month.rq)
-MATCH (b:Body)-[:CONVENED]->(m:Meeting)
-WHERE b.label CONTAINS $body AND m.date IS NOT NULL
-RETURN b.label AS body_name, substring(toString(m.date), 0, 7) AS month, count(DISTINCT m) AS meetings
-ORDER BY body_name, month
+MATCH (b:Body)-[:MEETINGS_IN]->(c:MonthCount)
+WHERE b.label CONTAINS $body
+RETURN b.label AS body_name, c.month AS month, c.meetings AS meetings, b.id AS body_id
+ORDER BY body_name, body_id, month = '', month
