@@ -114,3 +114,107 @@ def graph_triples(graph: Graph, base: str | None = None) -> Iterator[Triple]:
     """The same as ``graph_quads``, as triples (what an export writes)."""
     for q in graph_quads(graph, base):
         yield Triple(q.subject, q.predicate, q.object)
+
+
+# ---- the same triples as N-Triples text, for bulk loading -------------------------------------------------
+# Building a pyoxigraph Quad costs more than writing its line; the store parses lines in Rust. A test holds
+# ``graph_ntriples`` and ``graph_quads`` to the same set of triples.
+
+def _ref(iri_text: str) -> str:
+    return f"<{iri_text}>"
+
+
+_T_TYPE, _T_LABEL = _ref(RDF + "type"), _ref(RDFS + "label")
+_T_PROPS = {t: {k: (_ref(pred), None if dt is None else _ref(dt)) for k, (pred, dt) in props.items()}
+            for t, props in PROPERTIES.items()}
+_T_PRED = {name: _ref(e.predicate) for name, e in schema.EDGE_TYPES.items()}
+_T_ROLE = {name: _ref(e.role) for name, e in schema.EDGE_TYPES.items() if e.role}
+_T = {k: _ref(v) for k, v in {
+    "statement": schema.STATEMENT_CLASS, "subject": RDF + "subject", "predicate": RDF + "predicate",
+    "object": RDF + "object", "relation": schema.RELATION, "participation": ELI_DL + "Participation",
+    "role": ELI_DL + "participation_role", "person": ELI_DL + "had_participant_person",
+    "had": ELI_DL + "had_participation", "membership": ORG + "Membership", "member": ORG + "member",
+    "organization": ORG + "organization", "derived": schema.DERIVED_FROM, "evidence": schema.EVIDENCE_CLASS,
+    "position": OA + "TextPositionSelector", "quote": OA + "TextQuoteSelector", "in": schema.IN_ARTICLE,
+    "start": OA + "start", "end": OA + "end", "exact": OA + "exact", "observed": schema.OBSERVED_ON,
+    "nni": XSD + "nonNegativeInteger", "date": XSD + "date", "boolean": XSD + "boolean",
+    "body_kind": schema.BODY_KIND, "meeting_kind": schema.MEETING_KIND}.items()}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _lit(value: str, datatype: str | None = None) -> str:
+    text = f'"{value.translate(_ESCAPES)}"'
+    return text if datatype is None else f"{text}^^{datatype}"
+
+
+def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
+    """Every triple of ``graph_quads`` once, as N-Triples (UTF-8), and how many: evidence cited by several
+    edges is written once."""
+    base = base or base_iri()
+    refs: dict[str, str] = {}
+
+    def ref(node_id: str) -> str:
+        r = refs.get(node_id)
+        if r is None:
+            r = refs[node_id] = f"<{base}{node_id}>"
+        return r
+
+    lines: list[str] = []
+    add = lines.append
+    for n in graph.nodes.values():
+        s = ref(n.id)
+        for c in _CLASSES[n.type]:
+            add(f"{s} {_T_TYPE} <{c.value}> .")
+        add(f"{s} {_T_LABEL} {_lit(n.label)} .")
+        props = _T_PROPS[n.type]
+        for k, v in n.props.items():
+            if v is None or v == "" or k not in props:
+                continue
+            pred, dt = props[k]
+            for one in (v if isinstance(v, list) else [v]):
+                text = ("true" if one else "false") if dt == _T["boolean"] else str(one)
+                add(f"{s} {pred} {_lit(text, dt)} .")
+        if n.type == "Body" and n.props.get("kind") in schema.BODY_KINDS:
+            add(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .")
+        elif n.type == "Meeting":
+            add(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .")
+    post_body = {e.source: e.target for e in graph.edges.values() if e.type == "post_in"}
+    seen_evidence: set[str] = set()
+    for e in graph.edges.values():
+        s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
+        digest = hashlib.sha1(f"{e.source}|{e.type}|{e.target}".encode("utf-8", "replace")).hexdigest()[:16]
+        st = f"<{base}statement/{digest}>"
+        add(f"{s} {p} {o} .")
+        add(f"{st} {_T_TYPE} {_T['statement']} .")
+        add(f"{st} {_T['subject']} {s} .")
+        add(f"{st} {_T['predicate']} {p} .")
+        add(f"{st} {_T['object']} {o} .")
+        add(f"{st} {_T['relation']} {_lit(e.type)} .")
+        role = _T_ROLE.get(e.type)
+        if role:
+            add(f"{st} {_T_TYPE} {_T['participation']} .")
+            add(f"{st} {_T['role']} {role} .")
+            add(f"{st} {_T['person']} {s} .")
+            add(f"{o} {_T['had']} {st} .")
+        elif e.type == "holds_post" and e.target in post_body:
+            add(f"{st} {_T_TYPE} {_T['membership']} .")
+            add(f"{st} {_T['member']} {s} .")
+            add(f"{st} {_T['organization']} {ref(post_body[e.target])} .")
+        for ev in e.evidence:
+            day = f"/{ev.observed}" if ev.observed else ""
+            ev_ref = f"<{base}evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}{day}>"
+            add(f"{st} {_T['derived']} {ev_ref} .")
+            if ev_ref in seen_evidence:
+                continue
+            seen_evidence.add(ev_ref)
+            add(f"{ev_ref} {_T_TYPE} {_T['evidence']} .")
+            add(f"{ev_ref} {_T_TYPE} {_T['position']} .")
+            add(f"{ev_ref} {_T_TYPE} {_T['quote']} .")
+            add(f"{ev_ref} {_T['in']} {ref(ev.article)} .")
+            add(f"{ev_ref} {_T['start']} {_lit(str(ev.start), _T['nni'])} .")
+            add(f"{ev_ref} {_T['end']} {_lit(str(ev.end), _T['nni'])} .")
+            add(f"{ev_ref} {_T['exact']} {_lit(ev.quote)} .")
+            if ev.observed:
+                add(f"{ev_ref} {_T['observed']} {_lit(ev.observed, _T['date'])} .")
+    lines.append("")
+    return "\n".join(lines).encode("utf-8", "replace"), len(lines) - 1
