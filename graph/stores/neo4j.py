@@ -1,19 +1,26 @@
 """A Neo4j server over Bolt: one label per node type, MERGE on stable ids, batched and transactional.
 
-Each batch of rows is one managed transaction (``UNWIND $rows … MERGE``): a failure rolls that batch back and
-leaves the batches before it stored. Evidence sits on relationships as parallel lists (article, start, end,
+A write (an ingest's chunk) is one transaction of ``UNWIND $rows … MERGE`` statements, a batch of rows each,
+with the manifest entries of the files it finishes: a failure rolls the whole chunk back and leaves the chunks
+before it stored. Evidence sits on relationships as parallel lists (article, start, end,
 quote, observed day) keyed by ``article:start-end@day``, so loading the same input twice adds nothing.
 Labels, relationship types and properties come from the schema (``graph/schema.py``), never from input.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
+
+from govgraph.loaders.encoding import visible
 
 from .. import schema
 from ..model import Evidence, Graph, Node
-from .base import Rows, Store, StoreError, Support, WriteStats
+from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 
 BATCH = int(os.environ.get("GOVGRAPH_NEO4J_BATCH", "1000"))
 _EV = ("ev_keys", "ev_articles", "ev_starts", "ev_ends", "ev_quotes", "ev_observed")
@@ -79,6 +86,42 @@ RETURN n.id AS node, n.label AS node_label, CASE WHEN out THEN 'out' ELSE 'in' E
 """
 
 
+_MANIFEST_LABEL = "GovgraphIngestFile"  # a label the schema never uses: left out of counts, reads and exports
+_MANIFEST = (f"UNWIND $rows AS r MERGE (f:{_MANIFEST_LABEL} {{digest: r.digest}}) "
+             "SET f.source = coalesce(f.source, r.source), "
+             "f.articles = CASE WHEN coalesce(f.articles, 0) > r.articles THEN f.articles ELSE r.articles END, "
+             "f.state = CASE WHEN f.state = 'done' THEN 'done' ELSE r.state END")
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> str:
+    """``uri`` when it can name a Neo4j server over Bolt; else a StoreError that says what is wrong with it."""
+    shown = _one_line(visible(uri))
+    if not uri.strip():
+        raise StoreError("no Neo4j URI given: use --neo4j bolt://HOST:7687 (or NEO4J_URI)")
+    parts = urlsplit(uri)
+    if parts.scheme not in _SCHEMES:
+        hint = " (7474 is Neo4j's HTTP port; Bolt listens on 7687)" if parts.scheme in ("http", "https") else ""
+        raise StoreError(f"{shown!r} is not a Neo4j URI: use bolt://HOST:7687 or neo4j://HOST:7687{hint}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise StoreError(f"{shown!r} has no valid port: a port is a number from 1 to 65535")
+    if not parts.hostname:
+        raise StoreError(f"{shown!r} names no host: use bolt://HOST:7687")
+    return uri
+
+
+@dataclass
+class PreparedRows:
+    """A chunk as UNWIND rows: (what, query, rows) in the order they are written (nodes before edges)."""
+
+    steps: list[tuple[str, str, list[dict]]]
+    stats: WriteStats
+
+
 class Neo4jStore(Store):
     """The graph in a Neo4j server (5.x, Community or Enterprise, Aura)."""
 
@@ -86,14 +129,17 @@ class Neo4jStore(Store):
     languages = frozenset({"cypher"})
 
     def __init__(self, *, uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None):
+                 database: str | None = None, read_only: bool = False):
         import neo4j
-        from neo4j.exceptions import AuthError, ServiceUnavailable
+        from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-        self.uri = uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
+        self.uri = check_uri(uri if uri is not None else os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687")
         self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        self.read_only = read_only
+        self._mode = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS
+        self._schema_done = False
         self.driver = None
         try:
             self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, password),
@@ -103,77 +149,119 @@ class Neo4jStore(Store):
         except AuthError as exc:
             self.close()
             raise StoreError(f"Neo4j at {self.uri} refused user {self.user!r}: wrong user or password") from exc
-        except (ServiceUnavailable, OSError, ValueError) as exc:
+        except (ServiceUnavailable, OSError, ValueError, ConfigurationError, DriverError, Neo4jError) as exc:
             self.close()
             raise StoreError(f"Neo4j not reachable at {self.uri}: {_one_line(exc)}") from exc
 
     def _session(self):
         if self.driver is None:
             raise StoreError(f"the connection to Neo4j at {self.uri} is closed")
-        return self.driver.session(database=self.database) if self.database else self.driver.session()
+        opts: dict[str, Any] = {"default_access_mode": self._mode}
+        if self.database:
+            opts["database"] = self.database
+        return self.driver.session(**opts)
 
     def ensure_schema(self) -> None:
-        """A uniqueness constraint on ``id`` for every node label (idempotent)."""
-        with self._session() as s:
+        """A uniqueness constraint on ``id`` for every node label, and on the manifest's digest (idempotent)."""
+        self._writable()
+        if self._schema_done:
+            return
+        with self._reach("creating constraints"), self._session() as s:
             for label in schema.NODE_TYPES:
                 s.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                       f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
+            s.run(f"CREATE CONSTRAINT govgraph_ingest_file IF NOT EXISTS "
+                  f"FOR (n:{_MANIFEST_LABEL}) REQUIRE n.digest IS UNIQUE").consume()
+        self._schema_done = True
 
-    def _batches(self, query: str, rows: list[dict], what: str, batch: int) -> int:
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
-
-        done = 0
-        for i in range(0, len(rows), batch):
-            chunk = rows[i:i + batch]
-            try:
-                with self._session() as s:
-                    s.execute_write(lambda tx, rows=chunk: tx.run(query, rows=rows).consume())
-            except (ServiceUnavailable, SessionExpired, OSError) as exc:
-                raise StoreError(f"Neo4j at {self.uri} went away while writing {what} rows {i + 1}-{i + len(chunk)}"
-                                 f"; that batch was rolled back, earlier batches are stored: {_one_line(exc)}") from exc
-            except Neo4jError as exc:
-                raise StoreError(f"Neo4j at {self.uri} rejected {what} rows {i + 1}-{i + len(chunk)}"
-                                 f" (rolled back): {_one_line(exc.message)}") from exc
-            done += len(chunk)
-        return done
-
-    def write(self, graph: Graph, *, batch: int = BATCH) -> WriteStats:
-        """Nodes first, then edges, each in batches of ``batch`` rows, each batch one transaction."""
-        self.ensure_schema()
-        stats = WriteStats()
+    def prepare(self, graph: Graph, *, batch: int | None = None) -> PreparedRows:
+        """The graph as UNWIND rows, nodes of each label then edges of each type, ``batch`` rows a statement."""
+        size = batch or BATCH
+        steps = []
         for label, rows in node_rows(graph).items():
-            stats.nodes += self._batches(_node_query(label), rows, f"{label} node", batch)
+            steps += [(f"{label} node rows {i + 1}-{i + len(part)}", _node_query(label), part)
+                      for i, part in _slices(rows, size)]
         for etype, rows in edge_rows(graph).items():
-            stats.edges += self._batches(_edge_query(etype), rows, f"{etype} edge", batch)
-        return stats
+            steps += [(f"{etype} edge rows {i + 1}-{i + len(part)}", _edge_query(etype), part)
+                      for i, part in _slices(rows, size)]
+        return PreparedRows(steps, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges)))
+
+    def write(self, graph: Graph, *, batch: int | None = None) -> WriteStats:
+        """Add a graph in one transaction, ``batch`` rows a statement: all of it is stored, or none."""
+        return self.commit(self.prepare(graph, batch=batch), [])
+
+    def commit(self, prepared: PreparedRows, entries: Sequence[ManifestEntry]) -> WriteStats:
+        """One transaction: the chunk's rows, then its manifest entries. A failure before the commit rolls the
+        whole chunk back; a connection lost during the commit leaves its fate unknown, and the error says so."""
+        from neo4j.exceptions import IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired
+
+        self.ensure_schema()
+        steps = list(prepared.steps)
+        if entries:
+            steps.append(("the manifest", _MANIFEST, [asdict(e) for e in entries]))
+        for attempt in range(3):
+            what, committing = "", False
+            try:
+                with self._session() as s, s.begin_transaction() as tx:
+                    for step in steps:
+                        what = step[0]  # named in the error if this statement fails
+                        tx.run(step[1], rows=step[2]).consume()
+                    what, committing = "the commit", True
+                    tx.commit()
+                return prepared.stats
+            except IncompleteCommit as exc:
+                raise StoreError(f"Neo4j at {self.uri} went away during the commit: this chunk may or may not be "
+                                 f"stored; earlier chunks are: {_one_line(exc)}") from exc
+            except (ServiceUnavailable, SessionExpired, OSError) as exc:
+                fate = "may or may not be stored" if committing else "was rolled back, nothing of it is stored"
+                raise StoreError(f"Neo4j at {self.uri} went away while writing {what}: this chunk {fate}; "
+                                 f"earlier chunks are stored: {_one_line(exc)}") from exc
+            except Neo4jError as exc:
+                if exc.is_retryable() and attempt < 2:
+                    continue
+                raise StoreError(f"Neo4j at {self.uri} rejected {what} (rolled back, nothing of this chunk is "
+                                 f"stored): {_one_line(exc.message or exc)}") from exc
+            except (ValueError, TypeError, UnicodeError) as exc:  # a value the driver cannot send
+                raise StoreError(f"cannot send {what} to Neo4j at {self.uri} (rolled back, nothing of this "
+                                 f"chunk is stored): {_one_line(exc)}") from exc
+        raise AssertionError("unreachable")
+
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """The files stored so far, from the manifest nodes."""
+        _, rows = self.query(f"MATCH (f:{_MANIFEST_LABEL}) RETURN f.digest, f.source, f.state, f.articles")
+        return {d: ManifestEntry(d, src or "", state or "partial", n or 0) for d, src, state, n in rows}
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
         """Run Cypher with $parameters."""
         from neo4j.exceptions import Neo4jError
 
         try:
-            with self._session() as s:
+            with self._reach("running a query"), self._session() as s:
                 res = s.run(text, params or {})
                 cols = list(res.keys())
                 rows = [tuple(_py(v) for v in rec.values()) for rec in res]
         except Neo4jError as exc:
-            raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message)}") from exc
+            raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message or exc)}") from exc
         return cols, rows
 
     def counts(self) -> dict[str, int]:
-        """Nodes per label and relationships per type (named as in the model)."""
+        """Nodes per label and relationships per type (named as in the model), from Neo4j's count store."""
         out: dict[str, int] = {}
-        with self._session() as s:
-            for rec in s.run("MATCH (n) RETURN labels(n)[0] AS l, count(*) AS c"):
-                out[rec["l"]] = rec["c"]
-            for rec in s.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c"):
-                out[_REL_TO_EDGE.get(rec["t"], rec["t"].lower())] = rec["c"]
+        with self._reach("counting"), self._session() as s:
+            for label in schema.NODE_TYPES:
+                n = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+                if n:
+                    out[label] = n
+            for name, e in schema.EDGE_TYPES.items():
+                n = s.run(f"MATCH ()-[r:{e.rel_type}]->() RETURN count(r) AS c").single()["c"]
+                if n:
+                    out[name] = n
         return out
 
     def read_graph(self) -> Graph:
         """Every node and relationship, with the evidence kept on each relationship."""
         g = Graph()
-        with self._session() as s:
+        with self._reach("reading the graph"), self._session() as s:
             for rec in s.run("MATCH (n) RETURN labels(n)[0] AS type, properties(n) AS p"):
                 if rec["type"] not in schema.NODE_TYPES:
                     continue
@@ -209,13 +297,29 @@ class Neo4jStore(Store):
 
     def clear(self) -> None:
         """Delete everything (tests and benchmarks only)."""
+        self._writable()
         with self._session() as s:
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
     def close(self) -> None:
+        """Close the connection (idempotent)."""
         if self.driver is not None:
             self.driver.close()
             self.driver = None
+
+    @contextmanager
+    def _reach(self, doing: str):
+        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+        try:
+            yield
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise StoreError(f"Neo4j at {self.uri} went away while {doing}: {_one_line(exc)}") from exc
+
+
+def _slices(rows: list, size: int):
+    for i in range(0, len(rows), size):
+        yield i, rows[i:i + size]
 
 
 def _one_line(exc) -> str:
