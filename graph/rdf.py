@@ -147,6 +147,26 @@ def _lit(value: str, datatype: str | None = None) -> str:
     return text if datatype is None else f"{text}^^{datatype}"
 
 
+def _node_templates() -> dict[str, str]:
+    # the type triples of each node type, with {s} where the subject goes
+    return {t: "".join(f"{{s}} {_T_TYPE} <{c.value}> .\n" for c in cs) for t, cs in _CLASSES.items()}
+
+
+_NODE_TYPES = _node_templates()
+_STATEMENT = ("{s} {p} {o} .\n{st} " + _T_TYPE + " " + _T["statement"] + " .\n{st} " + _T["subject"]
+              + " {s} .\n{st} " + _T["predicate"] + " {p} .\n{st} " + _T["object"] + " {o} .\n{st} "
+              + _T["relation"] + " {r} .\n")
+_PARTICIPATION = ("{st} " + _T_TYPE + " " + _T["participation"] + " .\n{st} " + _T["role"] + " {role} .\n{st} "
+                  + _T["person"] + " {s} .\n{o} " + _T["had"] + " {st} .\n")
+_MEMBERSHIP = ("{st} " + _T_TYPE + " " + _T["membership"] + " .\n{st} " + _T["member"] + " {s} .\n{st} "
+               + _T["organization"] + " {b} .\n")
+_EVIDENCE = ("{e} " + _T_TYPE + " " + _T["evidence"] + " .\n{e} " + _T_TYPE + " " + _T["position"] + " .\n{e} "
+             + _T_TYPE + " " + _T["quote"] + " .\n{e} " + _T["in"] + " {a} .\n{e} " + _T["start"] + ' "{start}"^^'
+             + _T["nni"] + " .\n{e} " + _T["end"] + ' "{end}"^^' + _T["nni"] + " .\n{e} " + _T["exact"]
+             + " {quote} .\n")
+_OBSERVED = "{e} " + _T["observed"] + ' "{day}"^^' + _T["date"] + " .\n"
+
+
 def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
     """Every triple of ``graph_quads`` once, as N-Triples (UTF-8), and how many: evidence cited by several
     edges is written once."""
@@ -159,13 +179,12 @@ def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
             r = refs[node_id] = f"<{base}{node_id}>"
         return r
 
-    lines: list[str] = []
-    add = lines.append
+    parts: list[str] = []
+    add = parts.append
     for n in graph.nodes.values():
         s = ref(n.id)
-        for c in _CLASSES[n.type]:
-            add(f"{s} {_T_TYPE} <{c.value}> .")
-        add(f"{s} {_T_LABEL} {_lit(n.label)} .")
+        add(_NODE_TYPES[n.type].format(s=s))
+        add(f"{s} {_T_LABEL} {_lit(n.label)} .\n")
         props = _T_PROPS[n.type]
         for k, v in n.props.items():
             if v is None or v == "" or k not in props:
@@ -173,48 +192,41 @@ def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
             pred, dt = props[k]
             for one in (v if isinstance(v, list) else [v]):
                 text = ("true" if one else "false") if dt == _T["boolean"] else str(one)
-                add(f"{s} {pred} {_lit(text, dt)} .")
+                add(f"{s} {pred} {_lit(text, dt)} .\n")
         if n.type == "Body" and n.props.get("kind") in schema.BODY_KINDS:
-            add(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .")
+            add(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .\n")
         elif n.type == "Meeting":
-            add(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .")
+            add(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .\n")
     post_body = {e.source: e.target for e in graph.edges.values() if e.type == "post_in"}
     seen_evidence: set[str] = set()
+    relations = {name: _lit(name) for name in schema.EDGE_TYPES}
     for e in graph.edges.values():
         s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
         digest = hashlib.sha1(f"{e.source}|{e.type}|{e.target}".encode("utf-8", "replace")).hexdigest()[:16]
         st = f"<{base}statement/{digest}>"
-        add(f"{s} {p} {o} .")
-        add(f"{st} {_T_TYPE} {_T['statement']} .")
-        add(f"{st} {_T['subject']} {s} .")
-        add(f"{st} {_T['predicate']} {p} .")
-        add(f"{st} {_T['object']} {o} .")
-        add(f"{st} {_T['relation']} {_lit(e.type)} .")
+        add(_STATEMENT.format(s=s, p=p, o=o, st=st, r=relations[e.type]))
         role = _T_ROLE.get(e.type)
         if role:
-            add(f"{st} {_T_TYPE} {_T['participation']} .")
-            add(f"{st} {_T['role']} {role} .")
-            add(f"{st} {_T['person']} {s} .")
-            add(f"{o} {_T['had']} {st} .")
+            add(_PARTICIPATION.format(st=st, role=role, s=s, o=o))
         elif e.type == "holds_post" and e.target in post_body:
-            add(f"{st} {_T_TYPE} {_T['membership']} .")
-            add(f"{st} {_T['member']} {s} .")
-            add(f"{st} {_T['organization']} {ref(post_body[e.target])} .")
+            add(_MEMBERSHIP.format(st=st, s=s, b=ref(post_body[e.target])))
+        derived = _T["derived"]
         for ev in e.evidence:
             day = f"/{ev.observed}" if ev.observed else ""
             ev_ref = f"<{base}evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}{day}>"
-            add(f"{st} {_T['derived']} {ev_ref} .")
+            add(f"{st} {derived} {ev_ref} .\n")
             if ev_ref in seen_evidence:
                 continue
             seen_evidence.add(ev_ref)
-            add(f"{ev_ref} {_T_TYPE} {_T['evidence']} .")
-            add(f"{ev_ref} {_T_TYPE} {_T['position']} .")
-            add(f"{ev_ref} {_T_TYPE} {_T['quote']} .")
-            add(f"{ev_ref} {_T['in']} {ref(ev.article)} .")
-            add(f"{ev_ref} {_T['start']} {_lit(str(ev.start), _T['nni'])} .")
-            add(f"{ev_ref} {_T['end']} {_lit(str(ev.end), _T['nni'])} .")
-            add(f"{ev_ref} {_T['exact']} {_lit(ev.quote)} .")
+            add(_EVIDENCE.format(e=ev_ref, a=ref(ev.article), start=ev.start, end=ev.end, quote=_lit(ev.quote)))
             if ev.observed:
-                add(f"{ev_ref} {_T['observed']} {_lit(ev.observed, _T['date'])} .")
-    lines.append("")
-    return "\n".join(lines).encode("utf-8", "replace"), len(lines) - 1
+                add(_OBSERVED.format(e=ev_ref, day=ev.observed))
+    # encoded a slice at a time: the whole chunk never sits in memory as text and as bytes at once
+    data = [_encode(parts[i:i + 50_000]) for i in range(0, len(parts), 50_000)]
+    del parts
+    out = b"".join(data)
+    return out, out.count(b"\n")
+
+
+def _encode(parts: list[str]) -> bytes:
+    return "".join(parts).encode("utf-8", "replace")

@@ -59,8 +59,8 @@ def read_line(line: str | bytes, n: int, *, source: str, place: str | None = Non
     except RecursionError:
         yield LoadError(f"{where}: JSON nested too deeply to read")
         return
-    except ValueError as exc:  # JSONDecodeError, and numbers too long to convert
-        yield LoadError(f"{where}: {exc.msg if isinstance(exc, json.JSONDecodeError) else exc}")
+    except ValueError as exc:  # JSONDecodeError, and numbers of thousands of digits
+        yield LoadError(f"{where}: {exc.msg if isinstance(exc, json.JSONDecodeError) else 'a number too long to read'}")
         return
     if not isinstance(rec, dict):
         yield LoadError(f"{where}: not a JSON object with a 'text' field")

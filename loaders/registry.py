@@ -133,7 +133,11 @@ class Source:
         if not data.strip():
             yield LoadError(f"{self.name}: empty file")
             return
-        decoded = decode_report(data, name=self.name)
+        try:
+            decoded = decode_report(data, name=self.name)
+        except LoadError as exc:
+            yield exc
+            return
         yield from (LoadError(f"{self.name}: {r}") for r in decoded.repairs)
         try:
             arts = PAGE_LOADERS[self.suffix](self.label, decoded.text, published, place)
@@ -152,7 +156,7 @@ class Source:
             if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
                 while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
                     pass
-                yield LoadError(f"{self.name}:{n}: line longer than {MAX_LINE_BYTES >> 20} MB; skipped")
+                yield LoadError(f"{self.label}:{n}: line longer than {MAX_LINE_BYTES >> 20} MB; skipped")
                 continue
             self.read_bytes = raw.tell()
             for item in read_line(line, n, source=self.label, place=place):

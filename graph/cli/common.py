@@ -76,7 +76,8 @@ class SafeGroup(click.Group):
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
-            where = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+            sub = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else ""
+            where = f" (see govgraph {sub + ' ' if sub else ''}--help)"
             fail(exc.format_message() + where)
         except click.ClickException as exc:
             fail(exc.format_message())

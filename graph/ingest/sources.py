@@ -11,7 +11,7 @@ from govgraph.loaders.encoding import display_name
 
 def expand_report(paths) -> tuple[list[Path], list[str]]:
     """(files, problems): the files named, and the article files under the folders named, sorted within each
-    folder; a folder that cannot be listed is a problem, not an end."""
+    folder, each file once; a folder that cannot be listed is a problem, not an end."""
     out: list[Path] = []
     problems: list[str] = []
     for p in map(Path, paths):
@@ -27,7 +27,19 @@ def expand_report(paths) -> tuple[list[Path], list[str]]:
             dirs.sort()
             found += [Path(folder) / f for f in files if is_article_file(f)]
         out += sorted(found)
-    return out, problems
+    return _once(out), problems
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """Each file once, in its first place, however many times it was named."""
+    seen: set[Path] = set()
+    out = []
+    for p in paths:
+        key = p.resolve() if p.exists() else p
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def expand(paths) -> list[Path]:

@@ -28,7 +28,7 @@ from .articles import read_article
 from .sources import expand_report
 from .summary import IngestSummary, Unread
 
-CHUNK_ARTICLES = int(os.environ.get("GOVGRAPH_INGEST_CHUNK", "2000"))
+CHUNK_ARTICLES = int(os.environ.get("GOVGRAPH_INGEST_CHUNK", "1000"))
 CHUNK_CHARS = int(os.environ.get("GOVGRAPH_INGEST_CHUNK_CHARS", str(8_000_000)))
 
 

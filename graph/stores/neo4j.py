@@ -99,18 +99,21 @@ def check_uri(uri: str) -> str:
     shown = _one_line(visible(uri))
     if not uri.strip():
         raise StoreError("no Neo4j URI given: use --neo4j bolt://HOST:7687 (or NEO4J_URI)")
-    parts = urlsplit(uri)
+    try:
+        parts = urlsplit(uri)
+    except ValueError as exc:
+        raise StoreError(f"'{shown}' is not a URI ({exc}): use bolt://HOST:7687") from exc
     if parts.scheme not in _SCHEMES:
         hint = " (7474 is Neo4j's HTTP port; Bolt listens on 7687)" if parts.scheme in ("http", "https") else ""
-        raise StoreError(f"{shown!r} is not a Neo4j URI: use bolt://HOST:7687 or neo4j://HOST:7687{hint}")
+        raise StoreError(f"'{shown}' is not a Neo4j URI: use bolt://HOST:7687 or neo4j://HOST:7687{hint}")
     try:
         port = parts.port
     except ValueError:
         port = -1
     if port is not None and not 0 < port < 65536:
-        raise StoreError(f"{shown!r} has no valid port: a port is a number from 1 to 65535")
+        raise StoreError(f"'{shown}' has no valid port: a port is a number from 1 to 65535")
     if not parts.hostname:
-        raise StoreError(f"{shown!r} names no host: use bolt://HOST:7687")
+        raise StoreError(f"'{shown}' names no host: use bolt://HOST:7687")
     return uri
 
 
@@ -199,31 +202,35 @@ class Neo4jStore(Store):
         steps = list(prepared.steps)
         if entries:
             steps.append(("the manifest", _MANIFEST, [asdict(e) for e in entries]))
+        maybe = False  # an earlier attempt reached its commit: the chunk may be stored whatever follows
         for attempt in range(3):
-            what, committing = "", False
+            what, stage = "", "statements"
             try:
                 with self._session() as s, s.begin_transaction() as tx:
                     for step in steps:
                         what = step[0]  # named in the error if this statement fails
                         tx.run(step[1], rows=step[2]).consume()
-                    what, committing = "the commit", True
+                    what, stage = "the commit", "commit"
                     tx.commit()
+                    stage = "done"
                 return prepared.stats
-            except IncompleteCommit as exc:
-                raise StoreError(f"Neo4j at {self.uri} went away during the commit: this chunk may or may not be "
-                                 f"stored; earlier chunks are: {_one_line(exc)}") from exc
-            except (ServiceUnavailable, SessionExpired, OSError) as exc:
-                fate = "may or may not be stored" if committing else "was rolled back, nothing of it is stored"
+            except (IncompleteCommit, ServiceUnavailable, SessionExpired, OSError, Neo4jError, ValueError,
+                    TypeError, UnicodeError) as exc:
+                if stage == "done":  # the commit was acknowledged; only closing the session failed
+                    return prepared.stats
+                maybe = maybe or stage == "commit"
+                fate = ("may or may not be stored (the commit was sent; its answer was lost)" if maybe
+                        else "was rolled back, nothing of it is stored")
+                if isinstance(exc, Neo4jError) and not isinstance(exc, IncompleteCommit):
+                    if exc.is_retryable() and attempt < 2:
+                        continue
+                    raise StoreError(f"Neo4j at {self.uri} rejected {what}: this chunk {fate}: "
+                                     f"{_one_line(exc.message or exc)}") from exc
+                if isinstance(exc, (ValueError, TypeError, UnicodeError)):  # a value the driver cannot send
+                    raise StoreError(f"cannot send {what} to Neo4j at {self.uri}: this chunk {fate}: "
+                                     f"{_one_line(exc)}") from exc
                 raise StoreError(f"Neo4j at {self.uri} went away while writing {what}: this chunk {fate}; "
                                  f"earlier chunks are stored: {_one_line(exc)}") from exc
-            except Neo4jError as exc:
-                if exc.is_retryable() and attempt < 2:
-                    continue
-                raise StoreError(f"Neo4j at {self.uri} rejected {what} (rolled back, nothing of this chunk is "
-                                 f"stored): {_one_line(exc.message or exc)}") from exc
-            except (ValueError, TypeError, UnicodeError) as exc:  # a value the driver cannot send
-                raise StoreError(f"cannot send {what} to Neo4j at {self.uri} (rolled back, nothing of this "
-                                 f"chunk is stored): {_one_line(exc)}") from exc
         raise AssertionError("unreachable")
 
     def manifest(self) -> dict[str, ManifestEntry]:

@@ -1,6 +1,8 @@
 """The embedded default: an Oxigraph RDF store on disk. No server; it survives between commands."""
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,7 +72,7 @@ class OxigraphStore(Store):
         self._store: ox.Store | None = None
         try:
             if read_only:
-                self._store = ox.Store.read_only(str(self._existing()))
+                self._store = _open_beside_writer(self._existing())
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
@@ -278,9 +280,9 @@ class OxigraphStore(Store):
             yield
         except (OSError, RuntimeError) as exc:
             # a reader beside a writer can find a file the writer has just compacted away
+            busy = self.read_only and writer_active(self.path)
             raise StoreError(f"cannot read the store at {visible(str(self.path))}: {_reason(exc)}"
-                             + (" (an ingest may be writing it: run the command again)" if self.read_only else "")
-                             ) from exc
+                             + (" (an ingest is writing it: run the command again)" if busy else "")) from exc
 
     @contextmanager
     def _writing(self):
@@ -288,6 +290,38 @@ class OxigraphStore(Store):
             yield
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write to the store at {visible(str(self.path))}: {_reason(exc)}") from exc
+
+
+def _open_beside_writer(path: Path, *, tries: int = 50) -> ox.Store:
+    """Open read-only. A writer in another process may be replacing the file list right then (its MANIFEST
+    rotates); while one holds the lock, a failed open is tried again for a moment before it counts."""
+    for attempt in range(tries):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError):
+            if attempt == tries - 1 or not writer_active(path):
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
+
+
+def writer_active(path: Path) -> bool:
+    """True when another process holds the store's write lock (RocksDB's POSIX lock on ``LOCK``).
+
+    Read from /proc/locks: opening and closing the LOCK file here would drop a lock this process holds.
+    """
+    try:
+        st = (path / "LOCK").stat()
+        with open("/proc/locks", encoding="ascii", errors="replace") as f:
+            table = f.read()
+    except OSError:
+        return False
+    dev = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for line in table.splitlines():
+        fields = line.split()
+        if len(fields) >= 6 and fields[5] == dev and fields[4] != str(os.getpid()):
+            return True
+    return False
 
 
 def _manifest_quads(e: ManifestEntry) -> list[ox.Quad]:

@@ -50,7 +50,7 @@ def test_a_failing_write_is_rolled_back_whole(neo):
         g.add_node(Node(f"person/x/p{i}", "Person", f"p{i}", {"name": f"p{i}"}))
     for i in range(5):  # the last meeting carries a value Neo4j cannot store
         g.add_node(Node(f"meeting/x/m{i}", "Meeting", f"m{i}", {"ordinal": {"bad": 1} if i == 4 else i}))
-    with pytest.raises(StoreError, match="rejected Meeting node rows 1-5 .rolled back."):
+    with pytest.raises(StoreError, match="rejected Meeting node rows 1-5: this chunk was rolled back, nothing of it"):
         neo.write(g)
     assert neo.counts() == {}  # one write (an ingest's chunk) is one transaction: none of it is stored
 
