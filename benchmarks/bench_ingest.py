@@ -1,6 +1,7 @@
 """Ingest at scale: time and peak memory of ``govgraph ingest`` against the floor, measured in the same run.
 
-usage: python benchmarks/bench_ingest.py [--sizes 10000,30000,100000] [--news PATH] [--chunk N] [--keep DIR]
+usage: python benchmarks/bench_ingest.py [--sizes 10000,30000,100000] [--news PATH] [--page-mb 50] [--chunk N]
+                                        [--keep DIR] [--neo4j [--neo4j-articles 2000]]
 
 For each size, N synthetic reports (benchmarks/synthetic.py, ~400 characters each) are written as JSON Lines
 files of 1,000 reports, then three things run, each in its own process so its peak memory is its own:
@@ -98,6 +99,18 @@ def run_one(label: str, inputs: list[Path], work: Path, chunk: int | None) -> di
     return row
 
 
+def one_page(path: Path, mb: int) -> Path:
+    """Synthetic reports one after another in a single text file of ``mb`` megabytes (a scraper's dump)."""
+    from synthetic import iter_synthetic
+
+    with path.open("w", encoding="utf-8") as out:
+        for art in iter_synthetic(10_000_000):
+            out.write(art.text + "\n\n")
+            if out.tell() > mb << 20:
+                break
+    return path
+
+
 def neo4j_speed(articles: int) -> None:
     """One merged graph into Neo4j as one chunk transaction, and as one transaction per batch (before)."""
     from synthetic import iter_synthetic
@@ -140,6 +153,7 @@ def main():
     ap.add_argument("--news", type=Path, default=None, help="a real corpus file to ingest as well")
     ap.add_argument("--chunk", type=int, default=None, help="articles per chunk (default: ingest's own)")
     ap.add_argument("--keep", type=Path, default=None, help="write the inputs and stores here (default: a temp dir)")
+    ap.add_argument("--page-mb", type=int, default=0, help="also one text page of this many MB of reports")
     ap.add_argument("--neo4j", action="store_true")
     ap.add_argument("--neo4j-articles", type=int, default=2000)
     a = ap.parse_args()
@@ -156,6 +170,8 @@ def main():
             subprocess.run(["rm", "-rf", str(work / f"in-{n}")], check=True)
         if a.news:
             rows.append(run_one("news", [a.news], work, a.chunk))
+        if a.page_mb:
+            rows.append(run_one(f"{a.page_mb} MB page", [one_page(work / "page.txt", a.page_mb)], work, a.chunk))
         if a.neo4j:
             neo4j_speed(a.neo4j_articles)
         print(json.dumps(rows))

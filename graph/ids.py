@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # RFC 3987 iunreserved: ASCII letters, digits and -._~, and the "ucschar" ranges (most of Unicode beyond
 # ASCII, without controls, private use, surrogates and noncharacters)
@@ -22,6 +23,8 @@ _KEEP = re.compile(
 
 
 def _encode(text: str) -> str:
+    if _KEEP.fullmatch(text):
+        return text
     out = []
     pos = 0
     for m in _KEEP.finditer(text):
@@ -36,6 +39,7 @@ def _percent(text: str) -> str:
     return "".join(f"%{b:02X}" for b in text.encode("utf-8", "surrogatepass"))
 
 
+@lru_cache(maxsize=1 << 16)  # names, bodies and posts recur in every report
 def slug(text: str) -> str:
     """A path segment safe in an IRI that keeps Chinese readable: NFKC, 《》 and outer spaces dropped, every
     character an IRI path does not allow percent-encoded. One-to-one on the normalised text."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
@@ -170,6 +171,22 @@ _OBSERVED = "{e} " + _T["observed"] + ' "{day}"^^' + _T["date"] + " .\n"
 def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
     """Every triple of ``graph_quads`` once, as N-Triples (UTF-8), and how many: evidence cited by several
     edges is written once."""
+    blocks = list(ntriples_blocks(graph, base))
+    return b"".join(blocks), sum(b.count(b"\n") for b in blocks)
+
+
+def write_ntriples(graph: Graph, out: BinaryIO, base: str | None = None) -> int:
+    """Write what ``graph_ntriples`` gives to a binary file, a block at a time; how many triples."""
+    n = 0
+    for block in ntriples_blocks(graph, base):
+        out.write(block)
+        n += block.count(b"\n")
+    return n
+
+
+def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
+    """The N-Triples of ``graph`` in encoded blocks of some thousands of lines, so that neither the whole text
+    nor the whole encoding ever sits in memory."""
     base = base or base_iri()
     refs: dict[str, str] = {}
 
@@ -197,6 +214,10 @@ def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
             add(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .\n")
         elif n.type == "Meeting":
             add(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .\n")
+        if len(parts) >= 20_000:
+            yield _encode(parts)
+            parts = []
+            add = parts.append
     post_body = {e.source: e.target for e in graph.edges.values() if e.type == "post_in"}
     seen_evidence: set[str] = set()
     relations = {name: _lit(name) for name in schema.EDGE_TYPES}
@@ -221,11 +242,12 @@ def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
             add(_EVIDENCE.format(e=ev_ref, a=ref(ev.article), start=ev.start, end=ev.end, quote=_lit(ev.quote)))
             if ev.observed:
                 add(_OBSERVED.format(e=ev_ref, day=ev.observed))
-    # encoded a slice at a time: the whole chunk never sits in memory as text and as bytes at once
-    data = [_encode(parts[i:i + 50_000]) for i in range(0, len(parts), 50_000)]
-    del parts
-    out = b"".join(data)
-    return out, out.count(b"\n")
+        if len(parts) >= 20_000:
+            yield _encode(parts)
+            parts = []
+            add = parts.append
+    if parts:
+        yield _encode(parts)
 
 
 def _encode(parts: list[str]) -> bytes:

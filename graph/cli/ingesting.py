@@ -19,7 +19,7 @@ from .common import clean, fail, open_from_options, store_options
               help="Print the summary as one JSON object: files, articles, meetings, what was written, every "
                    "problem with its reason, and the articles that name a meeting but gave none (unread).")
 @click.option("--chunk", "chunk", type=click.IntRange(min=1), default=None,
-              help="Articles per chunk written to the store (GOVGRAPH_INGEST_CHUNK, default 1000).")
+              help="Articles per chunk written to the store (GOVGRAPH_INGEST_CHUNK, default 2000).")
 @store_options
 def ingest(paths, place, published, as_json, chunk, store_path, neo4j_uri, backend, user, password):
     """Read article files (txt, html, jsonl, each optionally .gz; folders too) into the store.

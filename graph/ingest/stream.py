@@ -28,7 +28,7 @@ from .articles import read_article
 from .sources import expand_report
 from .summary import IngestSummary, Unread
 
-CHUNK_ARTICLES = int(os.environ.get("GOVGRAPH_INGEST_CHUNK", "1000"))
+CHUNK_ARTICLES = int(os.environ.get("GOVGRAPH_INGEST_CHUNK", "2000"))
 CHUNK_CHARS = int(os.environ.get("GOVGRAPH_INGEST_CHUNK_CHARS", str(8_000_000)))
 
 
@@ -75,14 +75,14 @@ class _Writer:
         while (job := self._queue.get()) is not None:
             prepared, entries = job
             if self.error is not None:
+                self.store.discard(prepared)
                 continue
             try:
                 stats = self.store.commit(prepared, entries)
-            except StoreError as exc:
-                self.error = exc
-                continue
-            except Exception as exc:  # a store bug must still end the ingest with one line, not a hang
-                self.error = StoreError(f"writing to the {self.store.name} store failed: {type(exc).__name__}: {exc}")
+            except Exception as exc:  # a store bug too must end the ingest with one line, not a hang
+                self.error = exc if isinstance(exc, StoreError) else StoreError(
+                    f"writing to the {self.store.name} store failed: {type(exc).__name__}: {exc}")
+                self.store.discard(prepared)
                 continue
             self.summary.nodes_written += stats.nodes
             self.summary.edges_written += stats.edges
@@ -92,6 +92,8 @@ class _Writer:
     def submit(self, prepared: Any, entries: list[ManifestEntry]) -> None:
         if self.error is None:
             self._queue.put((prepared, entries))
+        else:
+            self.store.discard(prepared)
 
     def finish(self) -> None:
         """Wait for every chunk handed over to be committed (or refused)."""
@@ -105,99 +107,110 @@ def ingest(paths, store: Store, *, place: str | None = None, published=None,
     """Read every file into ``store`` chunk by chunk; returns the summary, or raises IngestStopped (with the
     summary of what was stored) when the store fails."""
     t0 = time.perf_counter()
-    limit_articles = chunk_articles or CHUNK_ARTICLES
-    limit_chars = chunk_chars or CHUNK_CHARS
-    summary = IngestSummary()
-    files, summary.problems = expand_report(paths)
-    manifest = store.manifest()
-    where = Progress(files_total=len(files), bytes_total=sum(_size(f) for f in files))
-    writer = _Writer(store, summary)
-    chunk = _Chunk()
-    seen: dict[str, str] = {}  # digest -> name, for the same content twice in one batch
-    finished_bytes = 0  # bytes of the files read to the end, for the progress bar
-
-    def close_chunk() -> None:
-        nonlocal chunk
-        if chunk.articles or chunk.entries:
-            writer.submit(store.prepare(chunk.graph), list(chunk.entries.values()))
-        chunk = _Chunk()
-
+    run = _Run(store, chunk_articles or CHUNK_ARTICLES, chunk_chars or CHUNK_CHARS, progress)
+    files, run.summary.problems = expand_report(paths)
+    run.where = Progress(files_total=len(files), bytes_total=sum(_size(f) for f in files))
     try:
         for path in files:
-            if writer.error is not None:
+            if run.writer.error is not None:
                 break
-            try:
-                source = open_source(path)
-                digest = source.digest()
-            except LoadError as exc:
-                summary.problems.append(str(exc))
-                where.files_done += 1
-                finished_bytes += _size(path)
-                continue
-            earlier = manifest.get(digest)
-            if digest in seen or (earlier is not None and earlier.state == "done"):
-                if digest in seen:
-                    summary.problems.append(f"{source.name}: the same content as {seen[digest]}; read once")
-                else:
-                    summary.unchanged += 1
-                where.files_done += 1
-                finished_bytes += source.size
-                where.bytes_done = finished_bytes
-                continue
-            seen[digest] = source.name
-            skip = earlier.articles if earlier is not None else 0
-            summary.resumed += skip > 0
-            summary.files += 1
-            count = 0
-            for item in source.articles(published=published, place=place):
-                if isinstance(item, LoadError):
-                    if count >= skip:  # problems before the stored part were reported by the earlier run
-                        summary.problems.append(str(item))
-                    continue
-                count += 1
-                if count <= skip:
-                    continue
-                _add(item, chunk, summary)
-                chunk.entries[digest] = ManifestEntry(digest, source.label, "partial", count)
-                where.articles, where.meetings = summary.articles, summary.meetings
-                where.bytes_done = finished_bytes + source.read_bytes
-                if progress:
-                    progress(where)
-                if chunk.articles >= limit_articles or chunk.chars >= limit_chars:
-                    close_chunk()
-                    if writer.error is not None:
-                        break
-            if count and writer.error is None:
-                chunk.entries[digest] = ManifestEntry(digest, source.label, "done", count)
-            where.files_done += 1
-            finished_bytes += source.size
-            where.bytes_done = finished_bytes
-            if progress:
-                progress(where)
-        if writer.error is None:
-            close_chunk()
+            run.read_file(path, place=place, published=published)
+        if run.writer.error is None:
+            run.close_chunk()
     finally:
-        writer.finish()
-        summary.seconds = time.perf_counter() - t0
-    if writer.error is not None:
-        summary.stopped = str(writer.error)
-        raise IngestStopped(str(writer.error), summary)
-    return summary
+        run.writer.finish()
+        run.summary.seconds = time.perf_counter() - t0
+    if run.writer.error is not None:
+        run.summary.stopped = str(run.writer.error)
+        raise IngestStopped(str(run.writer.error), run.summary)
+    return run.summary
 
 
-def _add(article: Article, chunk: _Chunk, summary: IngestSummary) -> None:
-    result = read_article(article)
-    if result.problem:
-        summary.problems.append(result.problem)
-        return
-    assert result.graph is not None
-    summary.articles += 1
-    chunk.graph.absorb(result.graph)
-    chunk.articles += 1
-    chunk.chars += len(article.text)
-    summary.meetings += result.meetings
-    if result.unread:
-        summary.unread.append(Unread(article.source, article.index + 1))
+class _Run:
+    """One ingest: the chunk being filled, the writer thread, the manifest as it was, and the running summary."""
+
+    def __init__(self, store: Store, limit_articles: int, limit_chars: int,
+                 progress: Callable[[Progress], None] | None):
+        self.store = store
+        self.limit_articles, self.limit_chars = limit_articles, limit_chars
+        self.progress = progress
+        self.summary = IngestSummary()
+        self.manifest = store.manifest()
+        self.writer = _Writer(store, self.summary)
+        self.chunk = _Chunk()
+        self.seen: dict[str, str] = {}  # digest -> name, for the same content twice in one batch
+        self.where = Progress()
+        self.finished_bytes = 0  # bytes of the files read to the end, for the progress bar
+
+    def read_file(self, path: Path, *, place, published) -> None:
+        """One file: skipped when stored whole before, resumed after its stored articles, else read."""
+        try:
+            source = open_source(path)
+            digest = source.digest()
+        except LoadError as exc:
+            self.summary.problems.append(str(exc))
+            return self._file_done(_size(path))
+        earlier = self.manifest.get(digest)
+        if digest in self.seen:
+            self.summary.problems.append(f"{source.name}: the same content as {self.seen[digest]}; read once")
+            return self._file_done(source.size)
+        if earlier is not None and earlier.state == "done":
+            self.summary.unchanged += 1
+            return self._file_done(source.size)
+        self.seen[digest] = source.name
+        skip = earlier.articles if earlier is not None else 0
+        self.summary.resumed += skip > 0
+        self.summary.files += 1
+        count = 0
+        for item in source.articles(published=published, place=place):
+            if isinstance(item, LoadError):
+                if count >= skip:  # problems before the stored part were reported by the earlier run
+                    self.summary.problems.append(str(item))
+                continue
+            count += 1
+            if count <= skip:  # stored by an earlier run
+                continue
+            self._add(item)
+            self.chunk.entries[digest] = ManifestEntry(digest, source.label, "partial", count)
+            self._tell(self.finished_bytes + source.read_bytes)
+            if self.chunk.articles >= self.limit_articles or self.chunk.chars >= self.limit_chars:
+                self.close_chunk()
+                if self.writer.error is not None:
+                    return None
+        if count:
+            self.chunk.entries[digest] = ManifestEntry(digest, source.label, "done", count)
+        return self._file_done(source.size)
+
+    def _add(self, article: Article) -> None:
+        result = read_article(article)
+        if result.problem:
+            self.summary.problems.append(result.problem)
+            return
+        assert result.graph is not None
+        self.summary.articles += 1
+        self.summary.meetings += result.meetings
+        if result.unread:
+            self.summary.unread.append(Unread(article.source, article.index + 1))
+        self.chunk.graph.absorb(result.graph)
+        self.chunk.articles += 1
+        self.chunk.chars += len(article.text)
+
+    def close_chunk(self) -> None:
+        """Hand the chunk to the writer (prepared here, committed there) and start a new one."""
+        if self.chunk.articles or self.chunk.entries:
+            self.writer.submit(self.store.prepare(self.chunk.graph), list(self.chunk.entries.values()))
+        self.chunk = _Chunk()
+
+    def _file_done(self, size: int) -> None:
+        self.where.files_done += 1
+        self.finished_bytes += size
+        self._tell(self.finished_bytes)
+
+    def _tell(self, bytes_done: int) -> None:
+        if self.progress:
+            self.where.bytes_done = bytes_done
+            self.where.articles, self.where.meetings = self.summary.articles, self.summary.meetings
+            self.progress(self.where)
 
 
 def _size(path: Path) -> int:

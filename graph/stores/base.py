@@ -100,6 +100,9 @@ class Store(ABC):
         """Load a prepared chunk and record ``entries`` in the manifest; the manifest never says more is stored
         than is (a chunk is one transaction, or its entries are written after it)."""
 
+    def discard(self, prepared: Any) -> None:  # noqa: B027 (most prepared chunks hold nothing to release)
+        """Release a prepared chunk that will not be committed (a temporary file, say)."""
+
     @abstractmethod
     def manifest(self) -> dict[str, ManifestEntry]:
         """The input files stored so far, by content digest."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from govgraph.ontology import GG, OA, PREFIXES, RDF, RDFS, XSD, base_iri
 
 from .. import schema
 from ..model import Evidence, Graph, Node
-from ..rdf import graph_ntriples
+from ..rdf import graph_ntriples, write_ntriples
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 
 # Oxigraph keeps numbers of derived integer types as xsd:integer; triples read out of it get back the type
@@ -52,10 +53,15 @@ _M_FILE = "https://govgraph.org/ingest/file/"
 
 @dataclass
 class PreparedChunk:
-    """A chunk as N-Triples, ready for Oxigraph's bulk loader."""
+    """A chunk as an N-Triples file for Oxigraph's bulk loader (a temporary file: a chunk waiting to be written
+    costs disk, not memory)."""
 
-    data: bytes
+    path: Path
     stats: WriteStats
+
+    def discard(self) -> None:
+        """Remove the file (idempotent)."""
+        self.path.unlink(missing_ok=True)
 
 
 class OxigraphStore(Store):
@@ -98,27 +104,41 @@ class OxigraphStore(Store):
         return self._store
 
     def prepare(self, graph: Graph) -> PreparedChunk:
-        """The chunk's triples as N-Triples: evidence cited by several edges is written once."""
-        data, n = graph_ntriples(graph)
-        return PreparedChunk(data, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n))
+        """The chunk's triples as an N-Triples file: evidence cited by several edges is written once."""
+        fd, name = tempfile.mkstemp(prefix="govgraph-chunk-", suffix=".nt")
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                n = write_ntriples(graph, out)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return PreparedChunk(path, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n))
+
+    def discard(self, prepared: PreparedChunk) -> None:
+        """Drop a prepared chunk that will not be committed."""
+        prepared.discard()
 
     def write(self, graph: Graph) -> WriteStats:
         """Add a graph in one transaction; the same triples twice are stored once."""
         self._writable()
-        chunk = self.prepare(graph)
+        data, n = graph_ntriples(graph)
         with self._writing():
-            self.native.load(chunk.data, format=ox.RdfFormat.N_TRIPLES)
-        return chunk.stats
+            self.native.load(data, format=ox.RdfFormat.N_TRIPLES)
+        return WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n)
 
     def commit(self, prepared: PreparedChunk, entries: Sequence[ManifestEntry]) -> WriteStats:
         """Bulk-load a chunk, then record its files in the manifest (one transaction)."""
-        self._writable()
-        with self._writing():
-            if prepared.stats.triples:
-                # the ids are minted IRI-safe (graph/ids.py), so the loader's own IRI checks can be skipped
-                self.native.bulk_load(prepared.data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-            if entries:
-                self.native.extend([q for e in entries for q in _manifest_quads(e)])
+        try:
+            self._writable()
+            with self._writing():
+                if prepared.stats.triples:
+                    # the ids are minted IRI-safe (graph/ids.py), so the loader's own IRI checks can be skipped
+                    self.native.bulk_load(path=str(prepared.path), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                if entries:
+                    self.native.extend([q for e in entries for q in _manifest_quads(e)])
+        finally:
+            prepared.discard()
         return prepared.stats
 
     def manifest(self) -> dict[str, ManifestEntry]:

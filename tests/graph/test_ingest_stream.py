@@ -128,3 +128,19 @@ def test_gzip_json_lines_are_read_and_a_truncated_one_keeps_its_start(tmp_path):
         summary = ingest([tmp_path / "whole.jsonl.gz", tmp_path / "cut.jsonl.gz"], store)
     assert 40 < summary.articles < 80
     assert len(summary.problems) == 1 and "cut.jsonl.gz: cannot read past byte" in summary.problems[0]
+
+
+def test_the_progress_line_says_files_articles_meetings_rate_and_time_left():
+    import io
+
+    from govgraph.graph.cli.progress import TerminalProgress
+    from govgraph.graph.ingest import Progress
+
+    p = Progress(files_done=3, files_total=12, bytes_done=250, bytes_total=1000, articles=4200, meetings=3900)
+    line = TerminalProgress.line(p, elapsed=10.0)
+    assert line.endswith("3/12 files  4,200 articles  3,900 meetings  420 articles/s  0:30 left")
+    stream = io.StringIO()
+    bar = TerminalProgress(stream, every=0)
+    bar(p)
+    bar.close()
+    assert stream.getvalue().startswith("\r") and stream.getvalue().endswith("\r\x1b[K")
