@@ -1,9 +1,10 @@
 """A Neo4j server over Bolt: one label per node type, MERGE on stable ids, batched and transactional.
 
-A write (an ingest's chunk) is one transaction of ``UNWIND $rows … MERGE`` statements, a batch of rows each,
-with the manifest entries of the files it finishes: a failure rolls the whole chunk back and leaves the chunks
-before it stored. Evidence sits on relationships as parallel lists (article, start, end,
-quote, observed day) keyed by ``article:start-end@day``, so loading the same input twice adds nothing.
+Each batch of rows is one transaction (``UNWIND $rows … MERGE``): a failure rolls that batch back and leaves
+the batches before it stored. An ingest's chunk writes its manifest entries in a last transaction, after all
+its batches, so the manifest never claims what is not stored and a re-run redoes a chunk that failed half way.
+Evidence sits on relationships as parallel lists (article, start, end, quote, observed day) keyed by
+``article:start-end@day``, so loading the same input twice adds nothing.
 Labels, relationship types and properties come from the schema (``graph/schema.py``), never from input.
 """
 from __future__ import annotations
@@ -190,48 +191,49 @@ class Neo4jStore(Store):
         return PreparedRows(steps, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges)))
 
     def write(self, graph: Graph, *, batch: int | None = None) -> WriteStats:
-        """Add a graph in one transaction, ``batch`` rows a statement: all of it is stored, or none."""
+        """Add a graph, ``batch`` rows a transaction (nodes before edges)."""
         return self.commit(self.prepare(graph, batch=batch), [])
 
     def commit(self, prepared: PreparedRows, entries: Sequence[ManifestEntry]) -> WriteStats:
-        """One transaction: the chunk's rows, then its manifest entries. A failure before the commit rolls the
-        whole chunk back; a connection lost during the commit leaves its fate unknown, and the error says so."""
+        """The chunk's batches, each one transaction, then its manifest entries in a last one: the manifest
+        never claims a chunk before all of it is stored, so a re-run redoes a chunk that failed half way."""
+        self.ensure_schema()
+        for what, query, rows in prepared.steps:
+            self._transaction(what, query, rows)
+        if entries:
+            self._transaction("the manifest", _MANIFEST, [asdict(e) for e in entries])
+        return prepared.stats
+
+    def _transaction(self, what: str, query: str, rows: list[dict]) -> None:
+        """One ``UNWIND`` statement in its own transaction. A failure before the commit rolls it back; a
+        connection lost during the commit leaves its fate unknown, and the error says which it was."""
         from neo4j.exceptions import IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired
 
-        self.ensure_schema()
-        steps = list(prepared.steps)
-        if entries:
-            steps.append(("the manifest", _MANIFEST, [asdict(e) for e in entries]))
-        maybe = False  # an earlier attempt reached its commit: the chunk may be stored whatever follows
+        maybe = False  # an earlier attempt reached its commit: these rows may be stored whatever follows
         for attempt in range(3):
-            what, stage = "", "statements"
+            stage = "run"
             try:
                 with self._session() as s, s.begin_transaction() as tx:
-                    for step in steps:
-                        what = step[0]  # named in the error if this statement fails
-                        tx.run(step[1], rows=step[2]).consume()
-                    what, stage = "the commit", "commit"
+                    tx.run(query, rows=rows).consume()
+                    stage = "commit"
                     tx.commit()
                     stage = "done"
-                return prepared.stats
+                return
             except (IncompleteCommit, ServiceUnavailable, SessionExpired, OSError, Neo4jError, ValueError,
                     TypeError, UnicodeError) as exc:
                 if stage == "done":  # the commit was acknowledged; only closing the session failed
-                    return prepared.stats
+                    return
                 maybe = maybe or stage == "commit"
-                fate = ("may or may not be stored (the commit was sent; its answer was lost)" if maybe
-                        else "was rolled back, nothing of it is stored")
+                fate = ("may or may not be stored: the commit was sent and its answer lost" if maybe
+                        else "rolled back")
+                told = f"{what} ({fate}; what this write stored before them stays stored)"
                 if isinstance(exc, Neo4jError) and not isinstance(exc, IncompleteCommit):
                     if exc.is_retryable() and attempt < 2:
                         continue
-                    raise StoreError(f"Neo4j at {self.uri} rejected {what}: this chunk {fate}: "
-                                     f"{_one_line(exc.message or exc)}") from exc
+                    raise StoreError(f"Neo4j at {self.uri} rejected {told}: {_one_line(exc.message or exc)}") from exc
                 if isinstance(exc, (ValueError, TypeError, UnicodeError)):  # a value the driver cannot send
-                    raise StoreError(f"cannot send {what} to Neo4j at {self.uri}: this chunk {fate}: "
-                                     f"{_one_line(exc)}") from exc
-                raise StoreError(f"Neo4j at {self.uri} went away while writing {what}: this chunk {fate}; "
-                                 f"earlier chunks are stored: {_one_line(exc)}") from exc
-        raise AssertionError("unreachable")
+                    raise StoreError(f"cannot send to Neo4j at {self.uri}: {told}: {_one_line(exc)}") from exc
+                raise StoreError(f"Neo4j at {self.uri} went away while writing {told}: {_one_line(exc)}") from exc
 
     def manifest(self) -> dict[str, ManifestEntry]:
         """The files stored so far, from the manifest nodes."""

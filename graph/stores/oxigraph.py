@@ -49,6 +49,7 @@ _M_SOURCE = ox.NamedNode("https://govgraph.org/ingest#source")
 _M_STATE = ox.NamedNode("https://govgraph.org/ingest#state")
 _M_ARTICLES = ox.NamedNode("https://govgraph.org/ingest#articles")
 _M_FILE = "https://govgraph.org/ingest/file/"
+_CHUNK_PREFIX = "govgraph-chunk-"  # + pid: a chunk file whose process is gone is swept away
 
 
 @dataclass
@@ -82,6 +83,7 @@ class OxigraphStore(Store):
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
+                _sweep_chunks()
         except (OSError, RuntimeError) as exc:
             raise StoreError(_open_error(exc, self.path, read_only)) from exc
 
@@ -105,7 +107,7 @@ class OxigraphStore(Store):
 
     def prepare(self, graph: Graph) -> PreparedChunk:
         """The chunk's triples as an N-Triples file: evidence cited by several edges is written once."""
-        fd, name = tempfile.mkstemp(prefix="govgraph-chunk-", suffix=".nt")
+        fd, name = tempfile.mkstemp(prefix=f"{_CHUNK_PREFIX}{os.getpid()}-", suffix=".nt")
         path = Path(name)
         try:
             with os.fdopen(fd, "wb") as out:
@@ -310,6 +312,14 @@ class OxigraphStore(Store):
             yield
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write to the store at {visible(str(self.path))}: {_reason(exc)}") from exc
+
+
+def _sweep_chunks() -> None:
+    """Remove chunk files left by ingests that were killed (their process is gone)."""
+    for f in Path(tempfile.gettempdir()).glob(f"{_CHUNK_PREFIX}*.nt"):
+        pid = f.name[len(_CHUNK_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            f.unlink(missing_ok=True)
 
 
 def _open_beside_writer(path: Path, *, tries: int = 50) -> ox.Store:

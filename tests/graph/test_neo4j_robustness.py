@@ -32,11 +32,11 @@ def neo():
     store.close()
 
 
-def test_a_value_the_driver_cannot_send_rolls_the_chunk_back(neo):
+def test_a_value_the_driver_cannot_send_rolls_its_batch_back(neo):
     g = Graph()
     g.add_node(Node("person/x/a", "Person", "a", {"name": "a"}))
     g.add_node(Node("person/x/b", "Person", "b\ud800", {"name": "b"}))
-    with pytest.raises(StoreError, match="cannot send Person node rows 1-2 .* this chunk was rolled back"):
+    with pytest.raises(StoreError, match="cannot send to Neo4j at .*: Person node rows 1-2 .rolled back; "):
         neo.write(g)
     assert neo.counts() == {}
 
@@ -77,14 +77,15 @@ def test_a_server_stopped_mid_load_is_told_truly_and_a_rerun_finishes(tmp_path):
         told = re.search(r"(\d+) chunk\(s\) of this run are stored", last)
         assert told, last
         uncertain = "may or may not be stored" in last
-        assert uncertain or "rolled back, nothing of it is stored" in last or "went away" in last, last
+        assert uncertain or "(rolled back; what this write stored before them stays stored)" in last, last
         subprocess.run(start, env=env, capture_output=True, text=True, check=True)
         with open_store("neo4j", uri=uri, password="pw-stop") as store:
             stored = sum(e.articles for e in store.manifest().values())
-            # each chunk is 10 articles: what the message said is stored is stored, and no more unless it said so
-            assert stored in ({10 * int(told.group(1)), 10 * int(told.group(1)) + 10} if uncertain
-                              else {10 * int(told.group(1))}), (stored, last)
-            assert store.counts().get("Article", 0) == stored
+            # chunks of 10 articles: the manifest holds what the message said, one more chunk only if it said
+            # the last commit's fate was unknown; of the chunk that failed, some batches may be stored
+            told_articles = 10 * int(told.group(1))
+            assert stored in ({told_articles, told_articles + 10} if uncertain else {told_articles}), (stored, last)
+            assert stored <= store.counts().get("Article", 0) <= told_articles + 10
         again = subprocess.run(cmd, env=dict(env, GOVGRAPH_INGEST_CHUNK="10"), capture_output=True, text=True,
                                timeout=300)
         assert again.returncode == 0, again.stderr
