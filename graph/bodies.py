@@ -9,22 +9,20 @@ from __future__ import annotations
 import re
 
 from govgraph.loaders.extract.findings import Place
-from govgraph.loaders.extract.lexicon import CORE_TITLE_RE, HEAD_OF_GOVERNMENT, NATIONAL_PREFIXES, TERM
+from govgraph.loaders.extract.lexicon import BODY_OF_BARE_TITLE, CORE_TITLE_RE, NATIONAL_PREFIXES
+from govgraph.loaders.extract.organs import canonical
 
 _LEVEL_PREFIX = re.compile(r"^(自治区|自治州|省|市|县|区|州|旗|盟)")
 _ROLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 # a title prefix that already names a body (市委, 县政府, 教育局), not only a place (宜宾)
 _BODY_TAIL = re.compile(r"(?:委|政府|国务院|人大|政协|委员会|局|厅|办|部|院|组)$")
-_TERM_PREFIX = re.compile(f"^(?:{TERM})+")
 _PARTY = re.compile(r"(?:[省市县区州旗盟]委|党委|中共|政治局|常委会|全面深化改革委员会|财经委员会|工委)")
 
 
 def clean_body(body: str) -> str:
-    """One spelling per body: 人民政府 -> 政府, 中共X委 -> X委, 深改委 -> 全面深化改革委员会."""
-    b = body.replace("人民政府", "政府").replace("深改委", "全面深化改革委员会").replace("财经委", "财经委员会")
-    b = re.sub(r"^中共", "", b)
-    b = _TERM_PREFIX.sub("", b)
-    return b
+    """One spelling per body: 人民政府 -> 政府, 中共X委 -> X委, 深改委 -> 全面深化改革委员会,
+    政协第十四届全国委员会常务委员会 -> 全国政协常委会 (the aliases are lexicon data: body_aliases.tsv)."""
+    return canonical(body)
 
 
 def qualify(body: str, place: Place | None) -> str:
@@ -83,18 +81,20 @@ def split_title(title: str) -> tuple[str | None, str]:
         return None, title
     role, prefix = m.group(0), title[:m.start()]
     if not prefix:
-        return HEAD_OF_GOVERNMENT.get(role), role
-    if prefix in ("自治区", "省", "市", "县", "区", "州", "旗") and role in HEAD_OF_GOVERNMENT:
-        return HEAD_OF_GOVERNMENT[role], role
+        return BODY_OF_BARE_TITLE.get(role), role
+    gov = BODY_OF_BARE_TITLE.get(role, "")
+    if not gov.endswith("政府"):
+        return prefix, role
+    if prefix in ("自治区", "省", "市", "县", "区", "州", "旗"):
+        return gov, role
     # 宜宾市长: a place, then the head of its government
-    if role in HEAD_OF_GOVERNMENT and not _BODY_TAIL.search(prefix):
-        gov = HEAD_OF_GOVERNMENT[role]
+    if not _BODY_TAIL.search(prefix):
         return (prefix if prefix.endswith(gov[0]) else prefix + gov[0]) + gov[1:], role
     return prefix, role
 
 
 def post_label(body: str | None, role: str) -> str:
     """衡阳市政府 + 市长 reads 衡阳市市长; 衡阳市委 + 书记 reads 衡阳市委书记."""
-    if body and body.endswith("政府") and HEAD_OF_GOVERNMENT.get(role, "").endswith("政府"):
+    if body and body.endswith("政府") and BODY_OF_BARE_TITLE.get(role, "").endswith("政府"):
         return body[:-2] + role
     return f"{body or ''}{role}"

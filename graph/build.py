@@ -1,6 +1,8 @@
 """Turn one article's findings into graph nodes and edges with stable ids and evidence."""
 from __future__ import annotations
 
+import re
+
 from govgraph.loaders.article import Article
 from govgraph.loaders.extract.findings import Findings, Span
 
@@ -9,6 +11,8 @@ from .bodies import classify, jurisdiction_of, post_label, qualify, split_title
 from .model import Evidence, Graph, Node
 from .schema import meeting_kind
 
+# bodies whose numbered sessions sit over several days: congresses and CPPCC committees and their standing committees
+_SESSIONS = re.compile(r"(?:人大|人大常委会|政协|政协常委会)$")
 _ROLE_EDGE = {"chair": "chaired", "attendee": "attended", "nonvoting": "sat_in", "speaker": "spoke_at"}
 _DOC_EDGE = {"reviewed": "reviewed", "approved": "approved", "heard": "heard", "studied": "studied"}
 
@@ -68,10 +72,12 @@ def build_article(article: Article, f: Findings) -> Graph:
         kind = meeting_kind(m.kind)
         # the label says the kind the id says, so every report of one meeting agrees on it
         kind_label = kind.label_for(m.kind)
+        series = _series(m, g.nodes[body].label, kind.key)
         mid = ids.meeting_id(g.nodes[body].label, g.nodes[body].props["jurisdiction"], day, kind.key,
-                             fallback=article.id)
-        g.add_node(Node(mid, "Meeting", f"{g.nodes[body].label}{kind_label}" + (f" {day}" if day else ""), {
-            "names": [m.name], "kind": kind_label, "ordinal": m.ordinal, "date": day,
+                             fallback=article.id, series=series)
+        label = f"{g.nodes[body].label}{kind_label}" + (f" {day}" if day else f" 第{m.ordinal}次" if series else "")
+        g.add_node(Node(mid, "Meeting", label, {
+            "names": [m.name], "kind": kind_label, "ordinal": m.ordinal, "date": day, "end_date": day,
             "part_of_day": m.part_of_day, "referenced": False}))
         g.add_edge(body, "convened", mid, ev(m.span, day))
         g.add_edge(art_key, "describes", mid, ev(m.span, day))
@@ -117,3 +123,16 @@ def build_article(article: Article, f: Findings) -> Graph:
 def _specificity(code: str) -> int:
     """000000 national < 430000 province < 430400 city < 430421 county."""
     return 0 if code == "000000" else 1 if code.endswith("0000") else 2 if code.endswith("00") else 3
+
+
+def _series(m, body: str, kind_key: str) -> str | None:
+    """For a session that sits over several days (a congress standing committee's 第十九次会议, a CPPCC
+    standing committee's, a congress or CPPCC plenary session), where it stands in its series: 14届-19.
+
+    Other meetings, numbered or not, sit one day: the day identifies them, so two reports of one meeting agree
+    whether or not they give its number. A number with neither a term nor a year is read against the year.
+    """
+    if m.ordinal is None or kind_key not in ("meeting", "standing") or not _SESSIONS.search(body):
+        return None
+    count_in = m.term or (str(m.year) if m.year else str(m.date.year) if m.date else None)
+    return f"{count_in}-{m.ordinal}" if count_in else None

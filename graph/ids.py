@@ -69,10 +69,14 @@ def post_id(body_name: str | None, role: str, jurisdiction: str | None) -> str:
     return f"post/{jurisdiction or 'unknown'}/{slug(body_name or '-')}/{slug(role)}"
 
 
-def meeting_id(body_name: str, jurisdiction: str | None, day: str | None, kind_key: str, *, fallback: str) -> str:
-    """Meetings are one per body, day and kind; an undated one stays with the article that tells of it."""
-    return (f"meeting/{jurisdiction or 'unknown'}/{slug(body_name)}/{slug(day or 'undated-' + fallback)}"
-            f"/{slug(kind_key)}")
+def meeting_id(body_name: str, jurisdiction: str | None, day: str | None, kind_key: str, *, fallback: str,
+               series: str | None = None) -> str:
+    """A numbered meeting is one per body, kind and number (its sittings on several days are parts of it); any
+    other is one per body, day and kind; an undated one stays with the article that tells of it."""
+    where = f"meeting/{jurisdiction or 'unknown'}/{slug(body_name)}"
+    if series:
+        return f"{where}/{slug(kind_key)}/{slug(series)}"
+    return f"{where}/{slug(day or 'undated-' + fallback)}/{slug(kind_key)}"
 
 
 def document_id(title: str) -> str:

@@ -82,16 +82,21 @@ class Graph:
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
 
     def add_node(self, node: Node) -> Node:
-        """Add a node, or fill in properties the stored one lacks (the first value seen wins; lists gather)."""
+        """Add a node, or merge it into the stored one: lists gather, a property with a merge policy keeps the
+        earliest or latest value, any other keeps the first value seen."""
         have = self.nodes.get(node.id)
         if have is None:
             self.nodes[node.id] = node
             return node
+        policy = {p.name: p.merge for p in node_type(node.type).props}
         for k, v in node.props.items():
-            if isinstance(v, list) and isinstance(have.props.get(k), list):
-                have.props[k] = list(dict.fromkeys(have.props[k] + v))
-            elif have.props.get(k) in (None, "", []):
+            old = have.props.get(k)
+            if isinstance(v, list) and isinstance(old, list):
+                have.props[k] = list(dict.fromkeys(old + v))
+            elif old in (None, "", []):
                 have.props[k] = v
+            elif v not in (None, "", []) and policy.get(k) in ("min", "max"):
+                have.props[k] = min(old, v) if policy[k] == "min" else max(old, v)
         return have
 
     def add_edge(self, source: str, type: str, target: str, evidence: Evidence | None = None) -> Edge:

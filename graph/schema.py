@@ -26,6 +26,7 @@ class Property:
     predicate: str
     datatype: str = "string"
     many: bool = False  # a list of values, each its own triple (every name a report used)
+    merge: str = "first"  # when reports disagree: the first value seen wins, or the earliest (min), the latest (max)
 
     @property
     def xsd(self) -> str | None:
@@ -92,7 +93,10 @@ NODE_TYPES: dict[str, NodeType] = {t.name: t for t in (
         _NAME, Property("role", GG + "role"), Property("as_written", GG + "asWritten")), "职务"),
     NodeType("Meeting", (GG + "Meeting", SCHEMA + "Event"), (
         Property("names", GG + "name", many=True), Property("kind", GG + "kind"),
-        Property("ordinal", GG + "ordinal", "integer"), Property("date", SCHEMA + "startDate", "date"),
+        Property("ordinal", GG + "ordinal", "integer"),
+        # a numbered session reported over several days is one meeting: its first and its last sitting
+        Property("date", SCHEMA + "startDate", "date", merge="min"),
+        Property("end_date", SCHEMA + "endDate", "date", merge="max"),
         Property("part_of_day", GG + "partOfDay"), Property("referenced", GG + "referenced", "boolean")), "会议"),
     NodeType("Document", (GG + "Document", SCHEMA + "CreativeWork"), (
         Property("title", SCHEMA + "name"),), "文件"),
@@ -124,13 +128,13 @@ EDGE_TYPES: dict[str, EdgeType] = {e.name: e for e in (
 MEETING_KINDS: dict[str, MeetingKind] = {k.key: k for k in (
     MeetingKind("executive", "常务会议", ("常务会议",)),
     MeetingKind("plenary", "全体会议", ("全体会议",)),
-    MeetingKind("chairmen", "主任会议", ("委员长会议", "主任会议", "主席会议"), label_as_written=True),
+    MeetingKind("chairmen", "主任会议", ("委员长会议", "主任会议", "主席会议", "常务主席会议"), label_as_written=True),
     MeetingKind("special", "专题会议", ("专题会议",)),
     MeetingKind("joint", "联席会议", ("联席会议",)),
     MeetingKind("office", "办公会议", ("办公会议",)),
     MeetingKind("standing", "常委会议", ("常委会议",)),
     # anything else: a standing committee's session (常委会会议), an enlarged meeting, a meeting referred to
-    MeetingKind("meeting", "会议", ("会议", "扩大会议", "（扩大）会议", "委员会议")),
+    MeetingKind("meeting", "会议", ("会议", "扩大会议", "（扩大）会议", "委员会议", "碰头会")),
 )}
 DEFAULT_MEETING_KIND = MEETING_KINDS["meeting"]
 _KIND_BY_WRITTEN = {w: k for k in MEETING_KINDS.values() for w in k.written}

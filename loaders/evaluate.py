@@ -6,6 +6,7 @@ fields are counted as (meeting, value) pairs over that alignment; people, positi
 from __future__ import annotations
 
 import difflib
+import json
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -96,11 +97,43 @@ def score_file(gold: dict, pred: dict, s: Scores) -> None:
     s.add("reporters", {_n(x) for x in gold.get("reporters", [])}, {_n(x) for x in pred.get("reporters", [])})
 
 
-def report(s: Scores) -> str:
-    """The score table as text, closing with the core micro F1."""
+def report(s: Scores, per_file: dict[str, Scores] | None = None, *, worst: int = 5) -> str:
+    """The score table as text, the worst files, and last the core micro F1 (as the reference scorer ends)."""
     lines = [f"{'field':20} {'P':>6} {'R':>6} {'F1':>6}  tp/fp/fn"]
     for name, c in s.counts.items():
         p, r, f1 = prf(*c)
         lines.append(f"{name:20} {p:6.3f} {r:6.3f} {f1:6.3f}  {'/'.join(map(str, c))}")
+    bad = worst_files(per_file or {}, worst)
+    if bad:
+        lines.append("worst files:")
+        for name, f1, fields in bad:
+            lines.append(f"  {name:40} core F1 {f1:.3f}  misses in: {', '.join(fields)}")
     lines.append(f"core micro F1 {s.micro()[2]:.3f}")
     return "\n".join(lines)
+
+
+def worst_files(per_file: dict[str, Scores], n: int = 5) -> list[tuple[str, float, list[str]]]:
+    """The ``n`` files with the lowest core F1 below 1, each with the fields it got wrong."""
+    rows = []
+    for name, sc in per_file.items():
+        f1 = sc.micro()[2]
+        wrong = [f for f, c in sc.counts.items() if c[1] or c[2]]
+        if wrong:
+            rows.append((name, f1, wrong))
+    return sorted(rows, key=lambda r: (r[1], r[0]))[:n]
+
+
+def evaluate_folder(gold_dir, predict) -> tuple[Scores, dict[str, Scores]]:
+    """Scores over every NAME.gold.json in ``gold_dir`` and per file; ``predict(path)`` gives a gold-shaped record."""
+    from pathlib import Path
+
+    total, per_file = Scores(), {}
+    for gf in sorted(Path(gold_dir).glob("*.gold.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        src = gf.with_name(gold.get("source") or gf.name.replace(".gold.json", ".txt"))
+        pred = predict(src)
+        one = Scores()
+        score_file(gold, pred, one)
+        score_file(gold, pred, total)
+        per_file[src.name] = one
+    return total, per_file

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .extract.findings import Findings
-from .extract.pipeline import positions_of
+from .extract.people import positions_of
 
 
 def meeting_record(m) -> dict:
@@ -13,7 +13,7 @@ def meeting_record(m) -> dict:
         "date": m.date.isoformat() if m.date else None,
         "part_of_day": m.part_of_day,
         "ordinal": m.ordinal,
-        "body": m.body,
+        "body": m.body or None,
         "chair": m.names("chair"),
         "attendees": m.names("attendee"),
         "documents_reviewed": docs("reviewed"),

@@ -86,7 +86,8 @@ def read_line(line: str | bytes, n: int, *, source: str, place: str | None = Non
     day = rec.get("date") or rec.get("published")
     published = parse_date(day) if isinstance(day, str) else None
     title = fields["title"]
-    if title and not text.lstrip().startswith(title):
+    # the title goes on top unless the text already gives it in its first lines (新闻联播 date, then title)
+    if title and title not in text.lstrip().split("\n", 3)[:3]:
         text = f"{title}\n{text}"
     for art in split_page(text, source=where, published=published, place=place):
         art.title = art.title or title

@@ -1,4 +1,4 @@
-"""Publication dates from file names, date lines and metadata strings."""
+"""Publication dates from file names, date lines at the top of a text, and metadata strings."""
 from __future__ import annotations
 
 import re
@@ -6,6 +6,15 @@ from datetime import date
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年/]?(0[1-9]|1[0-2])[-_.月/]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _CN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+# a full date in a line: 2025-06-27, 2019/2/28, 2015-01-22编印, 2021年4月22日 星期四
+_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:日|(?!\d))")
+# what else a date line may hold: a time, labels and their values, a masthead's page and issue, a weekday
+_LINE_NOISE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:来源|作者|编辑|责编|责任编辑|浏览量?|点击|阅读|发布日期|发布时间|日期|时间|字号|打印|分享)\s*[:：]?\s*[^\s:：]*"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]|第?[\d一二三四五六七八九十A-Z]+\s*版|总?第\d+期|[要新闻编印版]+"
+    r"|[\W\d_a-zA-Z]+")
+_SENTENCE = re.compile(r"召开|举行|将|决定|于|经")
 
 
 def date_from_name(name: str) -> date | None:
@@ -14,11 +23,22 @@ def date_from_name(name: str) -> date | None:
     return _make(m.group(1), m.group(2), m.group(3)) if m else None
 
 
-def date_from_text_head(text: str, *, lines: int = 3) -> date | None:
-    """A full date in the first lines (a masthead or a TV date line), e.g. ``2023年6月12日 新闻联播``."""
-    head = "\n".join(text.strip().splitlines()[:lines])
-    m = _CN.search(head)
-    return _make(*m.groups()) if m else None
+def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
+    """The date of a date line among the first lines: a masthead, a TV transcript's day, a page's 发布日期.
+
+    A date line holds a full date and little else (a time, labels with their values, a page number, a program's
+    name); a date inside a sentence, such as a headline's 2026年3月5日在北京召开, is not one.
+    """
+    for line in [ln for ln in text.strip().splitlines() if ln.strip()][:lines]:
+        m = _ANY.search(line)
+        if m is None or _SENTENCE.search(line):
+            continue
+        rest = _LINE_NOISE.sub("", line[:m.start()] + " " + line[m.end():])
+        if len(rest) <= 8:
+            day = _make(*m.groups())
+            if day:
+                return day
+    return None
 
 
 def parse_date(value) -> date | None:

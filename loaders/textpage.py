@@ -1,70 +1,186 @@
-"""Plain-text pages: split a page into articles and rejoin sentences broken across columns."""
+"""Plain-text pages: split a page into articles and rejoin sentences broken across columns.
+
+A page of a paper holds several articles, each a block of headline lines (引题, 主题, 副题, a 主持 line, a
+byline) and a body. The body starts at a dateline (本报讯, 本报北京1月31日电, 新华社北京1月31日电 …), at a photo's
+caption (图为…), after a commentary's byline (本报评论员), at a continuation mark (（上接第一版）), or, for a brief
+with none of these, at a paragraph that opens as news does (近日，…; 今年以来，…). A headline block starts only
+after a paragraph that ends a sentence, so a line a column break cut off is never taken for a headline, and a
+subhead inside a long article (坚持高质量发展) is not followed by a news opening.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from .article import Article
+from .extract.lexicon import has_surname
 
-# Where the body of a report begins. A dateline is the one marker every article of the genre carries.
+_PAPER = (r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报"
+          r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|新闻网|融媒))")
+# Where the body of a report begins.
 DATELINE = re.compile(
-    r"^(?:本报讯|本报[\u4e00-\u9fff]{1,6}?讯(?!员)|新华社[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电|"
-    r"[（(](?:本报|融媒体|全媒体)?记者[^）)]{1,30}[）)]\s*\S|央视网消息|人民网[\u4e00-\u9fff]{0,6}电|据[\u4e00-\u9fff]{2,12}报道)"
+    r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{1,8}?讯(?=[ （(【：:]|记者|通讯员)(?<!通讯)|"
+    rf"{_PAPER}?[\u4e00-\u9fff]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)|"
+    r"[（(](?:本报|融媒体|全媒体)?(?:记者|通讯员)[^）)]{1,30}[）)]\s*\S|"
+    r"央视网消息|人民网[\u4e00-\u9fff]{0,6}电|据[\u4e00-\u9fff]{2,12}报道)"
 )
+CONTINUED = re.compile(r"^[（(]?(?:上接|紧接|接)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[）)]?")
 BYLINE = re.compile(
-    r"^[■●◆▲□★]?\s*(?:本报|本台|本刊)?(?:融媒体|全媒体|首席|见习|特约)?(?:记者|通讯员|评论员)"
+    r"^[■●◆▲□★]?\s*(?:本报|本台|本刊|新华社|人民网)?(?:融媒体|全媒体|首席|见习|特约)?(?:记\s*者|通\s*讯\s*员|评论员)"
     r"|^[■●◆▲□★]\s*\S"
 )
+PHOTO_CREDIT = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}记者)?\s*[\u4e00-\u9fff· ]{2,12}\s*摄(?:影)?$")
+CAPTION = re.compile(r"^(?:图为|图：|图:|上图|下图|左图|右图)")
 CHAIR_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,12}主持$")
+CONTINUES = re.compile(r"[（(]?下转第\s*[\d一二三四五六七八九十A-Z]+\s*版[）)]?$")
+# a page's masthead or header line, or a transcript's date line: a full date, a weekday, a page number, an editor
+MASTHEAD = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*[\dA-Z一二三四五六七八九十]+\s*版"
+                      r"|^\d{4}-\d{2}-\d{2}|^(?:责任编辑|责编|编辑|版式|美编|校对)[：:]")
+# how a news story without a dateline opens: a time, a source, a place of the reporting
+NEWS_OPENING = re.compile(
+    r"^(?:近日|日前|近期|昨天|昨日|今天|今日|当天|今年|去年|近年来|年初以来|入[春夏秋冬]以来|截至|截止|"
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{1,2}日|记者(?:从|日前|近日|获悉|了解)|据了解|据悉"
+    # or a subject and then the time: 国家统计局日前发布…, 全国妇联近日印发…
+    r"|[\u4e00-\u9fff]{2,14}?(?:日前|近日|近期|\d{1,2}日)(?:发布|印发|召开|举行|公布|启动|宣布|出台|部署|联合))"
+)
 _FINAL = "。！？；…"
-# a page's masthead or a transcript's date line: a full date, a weekday, a page number
-MASTHEAD = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版"
-                      r"|^\d{4}-\d{2}-\d{2}")
+_SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
+                      r"|第[一二三四五六七八九十]+[，、])")
+
+
+@dataclass
+class _Para:
+    text: str
+    kind: str  # dateline | continued | byline | credit | caption | chair | head | author | mark | body
+
+
+def _kind(p: str) -> str:
+    if CONTINUED.match(p):
+        return "continued"
+    if DATELINE.match(p):
+        return "dateline"
+    if CAPTION.match(p):
+        return "caption"
+    if PHOTO_CREDIT.match(p):
+        return "credit"
+    if len(p) <= 40 and (BYLINE.match(p) or CHAIR_LINE.match(p)) and not p.endswith(tuple(_FINAL)):
+        return "byline" if BYLINE.match(p) else "chair"
+    if CONTINUES.fullmatch(p) or (len(p) <= 40 and MASTHEAD.search(p) and not p.endswith(tuple(_FINAL))):
+        return "mark"
+    if _headline_like(p):
+        return "head"
+    return "body"
+
+
+def _mark_authors(paras: list[_Para]) -> None:
+    """A name alone on a line after a commentary's last sentence signs it (a commentary has no dateline)."""
+    for i, p in enumerate(paras):
+        if p.kind == "head" and 2 <= len(p.text) <= 4 and has_surname(p.text) and i > 0 \
+                and paras[i - 1].kind == "body" and _ends_sentence(paras[i - 1].text) \
+                and (i + 1 == len(paras) or paras[i + 1].kind in ("head", "mark", "dateline", "byline")):
+            j = i - 1
+            while j > 0 and paras[j].kind == "body":
+                j -= 1
+            if paras[j].kind not in ("dateline", "continued", "caption"):
+                p.kind = "author"
+
+
+def _headline_like(p: str) -> bool:
+    if p.endswith("主持"):
+        return len(p) <= 120
+    return len(p) <= 48 and p[-1] not in _FINAL + "，、：:" and p.count("，") <= 1 \
+        and not (p.endswith(("”", "’", "）")) and (len(p) > 30 or re.search(r"[。！？]", p)))
+
+
+def _ends_sentence(p: str) -> bool:
+    return p[-1] in _FINAL + "：:" or p[-2:] in ("。”", "！”", "？”", "。’", "。）", "。)") \
+        or CONTINUES.search(p) is not None
 
 
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
-    paras = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    paras = [p for p in (re.sub(r"[ \t\u3000]+", " ", p) for p in paras) if p]
+    lines = [re.sub(r"[ \t\u3000]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n")
+             .split("\n")]
+    paras = [_Para(p, _kind(p)) for p in lines if p]
     if not paras:
         return []
-    starts = [i for i, p in enumerate(paras) if DATELINE.match(p)]
+    _mark_authors(paras)
+    starts = _body_starts(paras)
     if not starts:
-        return [_article(paras, 0, source, published, place, header_len=_header_len(paras))]
-    bounds = []
-    prev = 0
-    for i in starts:
-        j = i
-        while j - 1 >= prev and _header_like(paras[j - 1]):
-            j -= 1
-        bounds.append((j, i))
-        prev = i + 1
+        n = _leading_header(paras)
+        return [_article(paras, n, 0, source, published, place)]
     articles = []
-    for k, (head_start, body_start) in enumerate(bounds):
-        begin = 0 if k == 0 else head_start
-        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(paras)
-        chunk = paras[begin:end]
-        articles.append(_article(chunk, k, source, published, place, header_len=body_start - begin))
+    bounds = [_header_start(paras, s, prev) for s, prev in zip(starts, [0, *[x + 1 for x in starts]], strict=False)]
+    for k, (head, body) in enumerate(zip(bounds, starts, strict=True)):
+        begin = 0 if k == 0 else head
+        end = bounds[k + 1] if k + 1 < len(bounds) else len(paras)
+        articles.append(_article(paras[begin:end], body - begin, k, source, published, place))
     return articles
 
 
-def _header_len(paras: list[str]) -> int:
+def _starts_body(paras: list[_Para], i: int, p: _Para) -> bool:
+    if p.kind in ("dateline", "continued"):
+        return True
+    if p.kind == "caption":  # a photo: its caption opens it, after a headline or on its own
+        return i == 0 or paras[i - 1].kind in ("head", "byline", "mark", "credit") or _ends_sentence(paras[i - 1].text)
+    return p.kind == "body" and i > 0 and _after_header_block(paras, i)
+
+
+def _body_starts(paras: list[_Para]) -> list[int]:
+    """Indexes of the paragraphs where an article's body begins."""
+    out = [i for i, p in enumerate(paras) if _starts_body(paras, i, p)]
+    # a dateline right after a caption, a commentary byline or a brief's opening belongs to the same article
+    return [s for k, s in enumerate(out) if k == 0 or not _same_article(paras, out[k - 1], s)]
+
+
+def _after_header_block(paras: list[_Para], i: int) -> bool:
+    """True when the body paragraph ``i`` opens an article: a headline block before it, after a finished one."""
+    j = i
+    while j > 0 and paras[j - 1].kind in ("head", "byline", "chair"):
+        j -= 1
+    block = paras[j:i]
+    if not block or not any(p.kind == "head" for p in block):
+        return False
+    if j > 0 and not _ends_sentence(paras[j - 1].text) and paras[j - 1].kind not in ("credit", "mark"):
+        return False  # a column break: the words before it do not end a sentence
+    if j > 0 and paras[j - 1].kind == "dateline" and len(paras[j - 1].text) <= 20 \
+            and paras[j - 1].text.endswith(("：", ":")):
+        return False  # 央视网消息（新闻联播）： and then the headline again: one article
+    if any(p.kind == "byline" for p in block):
+        return True  # headline and byline: a commentary (本报评论员) or a report without a dateline
+    heads = [p.text for p in block if p.kind == "head"]
+    if any(_SUBHEAD.match(h) for h in heads) or not re.search(r"[。！？]", paras[i].text):
+        return False  # a subhead, or words that are not yet a sentence (a TV headline's list of documents)
+    # a column's name or a kicker over a headline (今日谈 / 让“小站”也有大温度): a commentary or a feature;
+    # a subhead inside an article stands alone
+    return len(heads) >= 2 or NEWS_OPENING.match(paras[i].text) is not None
+
+
+def _same_article(paras: list[_Para], a: int, b: int) -> bool:
+    """True when the start ``b`` follows ``a`` with no headline between them (a caption's credit, one block)."""
+    between = paras[a + 1:b]
+    return all(p.kind in ("byline", "credit", "chair") for p in between) and paras[a].kind != "dateline" \
+        and paras[b].kind != "continued"
+
+
+def _header_start(paras: list[_Para], body: int, floor: int) -> int:
+    """Where the headline block of the article whose body starts at ``body`` begins."""
+    j = body
+    while j > floor and paras[j - 1].kind in ("head", "byline", "chair") and body - j < 6:
+        j -= 1
+    # the first lines of a block may close the article before it, when that article's sentence runs on
+    while j < body and j > 0 and not _ends_sentence(paras[j - 1].text) \
+            and paras[j - 1].kind in ("body", "dateline", "continued"):
+        j += 1
+    return j
+
+
+def _leading_header(paras: list[_Para]) -> int:
     n = 0
-    while n < len(paras) - 1 and _header_like(paras[n]) and n < 5:
+    while n < len(paras) - 1 and paras[n].kind in ("head", "byline", "chair", "mark") and n < 5:
         n += 1
     return n
-
-
-def _header_like(p: str) -> bool:
-    if BYLINE.match(p) or CHAIR_LINE.match(p):
-        return True
-    if p.endswith("主持"):
-        return len(p) <= 120
-    return len(p) <= 60 and p[-1] not in _FINAL and not p.endswith(("”", "’"))
-
-
-def _ends_sentence(p: str) -> bool:
-    return p[-1] in _FINAL + "：:" or p[-2:] in ("。”", "！”", "？”", "。’", "。）", "。)")
 
 
 def join_broken(paras: list[str]) -> list[str]:
@@ -78,10 +194,11 @@ def join_broken(paras: list[str]) -> list[str]:
     return out
 
 
-def _article(chunk, index, source, published, place, *, header_len) -> Article:
-    header, body = chunk[:header_len], join_broken(chunk[header_len:])
-    title = next((h for h in header if not BYLINE.match(h) and not CHAIR_LINE.match(h) and not MASTHEAD.search(h)),
-                 None)
+def _article(chunk: list[_Para], header_len: int, index: int, source, published, place) -> Article:
+    header = [p.text for p in chunk[:header_len]]
+    body = join_broken([p.text for p in chunk[header_len:]])
+    heads = [p.text for p in chunk[:header_len] if p.kind == "head" and not p.text.startswith("——")]
+    title = heads[0] if heads else None
     if title is None and body and len(body[0]) <= 40 and not _ends_sentence(body[0]):
         title = body[0]
     return Article(text="\n".join(header + body), source=source, title=title, published=published,

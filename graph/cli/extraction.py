@@ -48,32 +48,33 @@ def extract(paths, fmt, out_dir, place):
 
 @click.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate(gold_dir, as_json):
-    """Score the extractor on GOLD_DIR (NAME.txt beside NAME.gold.json): P/R/F1 per field."""
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (overall and per file) as JSON.")
+@click.option("--worst", default=5, show_default=True, help="How many of the worst files to list.")
+def evaluate(gold_dir, as_json, worst):
+    """Score the extractor on GOLD_DIR (NAME.txt beside NAME.gold.json): P/R/F1 per field, the worst files."""
     from govgraph.loaders import LoadError, load_path
-    from govgraph.loaders.evaluate import Scores, prf, report, score_file
+    from govgraph.loaders.evaluate import evaluate_folder, prf, report, worst_files
     from govgraph.loaders.extract.pipeline import extract as run
     from govgraph.loaders.gold import gold_record
 
-    scores = Scores()
-    golds = sorted(gold_dir.glob("*.gold.json"))
-    if not golds:
+    if not any(gold_dir.glob("*.gold.json")):
         fail(f"no *.gold.json files in {gold_dir}", 2)
-    for gf in golds:
-        gold = json.loads(gf.read_text(encoding="utf-8"))
-        src = gf.with_name(gold.get("source") or gf.name.replace(".gold.json", ".txt"))
+
+    def predict(src: Path) -> dict:
         try:
-            res = load_path(src)
-            pred = gold_record(src.name, [run(a) for a in res.articles])
+            return gold_record(src.name, [run(a) for a in load_path(src).articles])
         except LoadError as exc:
             click.echo(f"skipped: {exc}", err=True)
-            pred = {}
-        score_file(gold, pred, scores)
+            return {}
+
+    scores, per_file = evaluate_folder(gold_dir, predict)
     if as_json:
-        click.echo(json.dumps({k: dict(zip("prf", prf(*v), strict=True)) for k, v in scores.counts.items()}))
+        fields = {k: dict(zip("prf", prf(*v), strict=True)) for k, v in scores.counts.items()}
+        click.echo(json.dumps({**fields, "core_micro_f1": scores.micro()[2],
+                               "worst": [{"file": n, "core_f1": f, "fields": w}
+                                         for n, f, w in worst_files(per_file, worst)]}, ensure_ascii=False))
     else:
-        click.echo(report(scores))
+        click.echo(report(scores, per_file, worst=worst))
 
 
 COMMANDS = [extract, evaluate]

@@ -29,12 +29,20 @@ _EV = ("ev_keys", "ev_articles", "ev_starts", "ev_ends", "ev_quotes", "ev_observ
 
 def _node_query(label: str) -> str:
     # the first value written wins (later reports only fill gaps); lists gather every spelling
-    fill = ", ".join(f"n.{p.name} = coalesce(n.{p.name}, []) + "
-                     f"[x IN coalesce(r.{p.name}, []) WHERE NOT x IN coalesce(n.{p.name}, [])]"
-                     if p.many else f"n.{p.name} = coalesce(n.{p.name}, r.{p.name})"
-                     for p in schema.NODE_TYPES[label].props)
+    fill = ", ".join(_merge(p) for p in schema.NODE_TYPES[label].props)
     return (f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) "
             f"ON CREATE SET n.label = r.label SET {fill}")
+
+
+def _merge(p: schema.Property) -> str:
+    """How a row's value joins the stored one, as the model merges (see ``Graph.add_node``)."""
+    n, r = f"n.{p.name}", f"r.{p.name}"
+    if p.many:
+        return f"{n} = coalesce({n}, []) + [x IN coalesce({r}, []) WHERE NOT x IN coalesce({n}, [])]"
+    if p.merge in ("min", "max"):
+        better = "<" if p.merge == "min" else ">"
+        return f"{n} = CASE WHEN {n} IS NULL OR ({r} IS NOT NULL AND {r} {better} {n}) THEN {r} ELSE {n} END"
+    return f"{n} = coalesce({n}, {r})"
 
 
 def _edge_query(edge_type: str) -> str:

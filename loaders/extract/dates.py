@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .doc import Doc, component
 from .findings import Span
+from .grouping import sentence_start
 from .lexicon import PART_OF_DAY
 from .numerals import cn_to_int
 
-_PART = "上午|下午|晚上|晚间|当晚|早上|中午|凌晨"
+_PART = "上午|下午|晚上|晚间|当晚|早上|中午|凌晨|全天"
 DATE_EXPR = re.compile(
     rf"(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})年)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
     rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?P<p>{_PART})?"
@@ -82,3 +84,75 @@ def first_date(text: str, lo: int, hi: int, *, published, event, last: bool = Fa
         return None, None, None
     d, part, _ = date_at(found, published=published, event=event)
     return d, part, Span(found.start(), found.end(), found.group(0))
+
+
+_VAGUE = re.compile(r"日前|近日|近期|前不久")
+# years an early-year meeting speaks of: the year just ended (2024-2025年度优秀委员) and the year planned
+# (2019年…改革工作的安排)
+_YEAR_ENDED = re.compile(r"(?:19|20)\d{2}\s*[-—–至]\s*((?:19|20)\d{2})年度|((?:19|20)\d{2})年度")
+_YEAR_PLANNED = re.compile(r"((?:19|20)\d{2})年[^，。；！？\n《》]{0,16}?(?:工作)?(?:的)?"
+                           r"(?:安排|计划|要点|思路|重点任务)")
+
+
+def infer_year(text: str, month: int) -> int | None:
+    """The year of a meeting on ``month`` of an undated text, settled by the years it speaks of, else None.
+
+    A meeting in January to March that reviews a year (N年度) is held in N+1; one in January to April that plans
+    a year (N年…工作安排) is held in N. The text must name one such year only.
+    """
+    years = set()
+    if month <= 3:
+        years |= {int(m.group(1) or m.group(2)) + 1 for m in _YEAR_ENDED.finditer(text)}
+    if month <= 4:
+        years |= {int(m.group(1)) for m in _YEAR_PLANNED.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+@component(requires=("meetings", "published", "body_start"), assigns=("event_date", "event_part", "meetings"))
+def date_meetings(doc: Doc) -> None:
+    """The day and part of day of each meeting.
+
+    The first date of the body is the day being reported (当天 and 同日 later count from it); a meeting takes the
+    last date written in its sentence before its name, or one written right after its name (第三十八次会议30日上午
+    在北京闭幕), else the day being reported. A year in the meeting's name wins over the one the date resolved to.
+    """
+    text, head = doc.norm, doc.body_start
+    doc.event_date, doc.event_part, _ = first_date(text, head, min(len(text), head + 400), published=doc.published,
+                                                   event=None)
+    for meeting in doc.meetings:
+        a = meeting.anchor
+        s_lo = sentence_start(text, a) if a >= head else head
+        d, part, span = first_date(text, s_lo, a + 1, published=doc.published, event=doc.event_date, last=True)
+        name_end = min((g.span.end for g in meeting.mentions if g.span.start == a), default=a)
+        after = first_date(text, name_end, min(len(text), name_end + 12), published=doc.published,
+                           event=doc.event_date)
+        inside = first_date(text, a, name_end, published=doc.published, event=doc.event_date)
+        if inside[2] is not None:  # 中共中央政治局常务委员会1月7日全天召开会议: the day stands inside the name
+            d, part, span = inside
+        if after[2] is not None and after[2].start == name_end:
+            d, part, span = after
+        if span is None:
+            d, part = doc.event_date, doc.event_part
+        elif d is None and part is not None and doc.event_date is not None and not _VAGUE.search(span.text):
+            d = doc.event_date
+        if d is None and span is not None and doc.published is None:
+            d = _with_inferred_year(text, span.text)
+        if d and meeting.year and d.year != meeting.year:
+            try:
+                d = d.replace(year=meeting.year)
+            except ValueError:
+                pass
+        meeting.date, meeting.part_of_day = d, part
+
+
+def _with_inferred_year(text: str, expression: str) -> date | None:
+    """``3月12日`` in an undated text, with the year the text settles (see ``infer_year``)."""
+    m = DATE_EXPR.match(expression)
+    if m is None or not m.group("m") or m.group("y"):
+        return None
+    month, day = cn_to_int(m.group("m")), cn_to_int(m.group("d"))
+    year = infer_year(text, month) if month else None
+    try:
+        return date(year, month, day) if year and month and day else None
+    except ValueError:
+        return None

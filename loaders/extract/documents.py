@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .doc import Doc, component
 from .findings import DocMention, Span
 
 _VERBS = [
@@ -12,8 +13,15 @@ _VERBS = [
     ("表决通过", "approved"), ("通过", "approved"), ("批准", "approved"), ("原则同意", "approved"),
     ("审议", "reviewed"), ("讨论", "reviewed"), ("研究", "reviewed"), ("审阅", "reviewed"), ("审查", "reviewed"),
     ("听取", "heard"), ("学习", "studied"), ("传达", "studied"), ("领学", "studied"), ("印发", "mentioned"),
+    ("介绍", "mentioned"),
 ]
-_VERB_RE = re.compile("|".join(sorted((v for v, _ in _VERBS), key=len, reverse=True)))
+# a verb is not one inside an organ's name (市政府发展研究中心, 政策研究室)
+_VERB_RE = re.compile(f"(?:{'|'.join(sorted((v for v, _ in _VERBS), key=len, reverse=True))})(?!中心|室|院|所|会)")
+_BY_ANOTHER = re.compile(r"(?:全会|大会|会议|常委会)(?:审议)?通过的")
+# after the titles: 经会议审议通过 is this meeting's; 经国家发改委主任办公会议审议通过 is another body's, earlier
+_OTHER_AGENT = re.compile(r"经(?!会议|本次会议|常委会|本会)[\u4e00-\u9fff]{2,}")
+# a list of items the sentence approves at its end: 讨论了《A》、研究了……等四项议题，并原则通过
+_APPROVED_AT_END = re.compile(r"[，]?并(?:原则|一致)?(?:通过|批准|同意)[。；]")
 _ACTION = dict(_VERBS)
 _CLAUSE_END = "。；！？\n"
 _MARKS = re.compile(r"[《》。\n]")
@@ -54,6 +62,14 @@ def _groups(text: str, spans):
     return groups
 
 
+def _approved_at_end(text: str, pos: int, hi: int) -> bool:
+    """True when the sentence holding ``pos`` ends by approving what it listed (……等四项议题，并原则通过。)."""
+    ends = [i for i in (text.find(c, pos, hi) for c in "。；\n") if i != -1]
+    end = min(ends) + 1 if ends else hi
+    m = _APPROVED_AT_END.search(text, pos, end)
+    return m is not None and m.end() == end
+
+
 def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]:
     """Each title with the action of the nearest verb before it in its clause (or 经…审议通过 after it)."""
     hi = len(text) if hi is None else hi
@@ -62,15 +78,23 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
         first, last = group[0][0], group[-1][1]
         clause_lo = max(text.rfind(c, lo, first) for c in _CLAUSE_END + "，") + 1
         clause_lo = max(clause_lo, lo)
-        verbs = list(_VERB_RE.finditer(text, clause_lo, first))
+        inside = titles(text, clause_lo, first)
+        verbs = [v for v in _VERB_RE.finditer(text, clause_lo, first)
+                 if not any(s < v.start() < e for s, e in inside)]  # 讨论 inside an earlier 《…讨论决定…规定》
+        if verbs and _BY_ANOTHER.search(text, max(clause_lo, verbs[-1].start() - 3), verbs[-1].end() + 1):
+            verbs = []  # 全会通过的《…》: what another meeting adopted, mentioned here
         action = _ACTION[verbs[-1].group(0)] if verbs else None
         if action == "approved" and len(verbs) > 1 and _ACTION[verbs[-2].group(0)] in ("reviewed", "both") \
                 and re.fullmatch(r"(?:了)?(?:并|后|和|，?并?一致|并一致)?", text[verbs[-2].end():verbs[-1].start()]):
             action = "both"  # 审议并一致通过, 讨论后通过: reviewed, then approved
+        if action == "reviewed" and _approved_at_end(text, last, hi):
+            action = "both"
         if action is None:
             tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])
             after = list(_VERB_RE.finditer(text, last, tail_hi))
             action = _ACTION[after[-1].group(0)] if after else "mentioned"
+            if _OTHER_AGENT.search(text, last, after[-1].start() if after else tail_hi):
+                action = "mentioned"
             clause_hi = tail_hi
         else:
             clause_hi = last
@@ -86,3 +110,16 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
             else:
                 out.append(DocMention(title, action, span))
     return out
+
+
+@component(requires=("meetings", "body_start"), assigns=("meetings",))
+def attach_documents(doc: Doc) -> None:
+    """The documents each meeting dealt with, titles as the article writes them."""
+    for meeting in doc.meetings:
+        # the headline block's 审议《…》 speaks of the first meetings too
+        found = [d for lo, hi in meeting.segments for d in documents(doc.norm, lo, hi)]
+        for d in found:  # the rules read the normalised text; the title is kept as written
+            s = doc.norm.find(d.title, d.span.start)
+            if s != -1:
+                d.title = doc.text[s:s + len(d.title)]
+        meeting.documents = found

@@ -33,6 +33,21 @@ class DocMention:
 
 
 @dataclass
+class MeetingMention:
+    """One place the text names a meeting."""
+
+    name: str
+    body: str
+    kind: str
+    ordinal: int | None
+    year: int | None
+    span: Span
+    held: bool  # named as held (召开, 举行, 主持召开) rather than as the source of 精神
+    referenced: bool = False  # named as a source (……会议精神) or as planned (决定召开)
+    term: str | None = None  # the term of office the numbering counts in (十四届), as written
+
+
+@dataclass
 class MeetingRef:
     """Another meeting that a meeting discussed (传达学习……会议精神)."""
 
@@ -58,9 +73,13 @@ class Meeting:
     span: Span
     ordinal: int | None = None
     year: int | None = None
+    term: str | None = None  # the term of office its number counts in: 十四届全国人大常委会第十九次会议
     date: date | None = None
     part_of_day: str | None = None
-    scope: tuple[int, int] = (0, 0)  # the stretch of text that reports this meeting
+    scope: tuple[int, int] = (0, 0)  # from the first to the last character of text that reports this meeting
+    segments: list[tuple[int, int]] = field(default_factory=list)  # the stretches that report it, in order
+    anchor: int = 0  # where the body first names it (the start of the body when only the headline does)
+    mentions: list[MeetingMention] = field(default_factory=list)  # every place the text names it
     roles: list[tuple[str, NameMention]] = field(default_factory=list)  # (chair|attendee|nonvoting|speaker, who)
     documents: list[DocMention] = field(default_factory=list)
     refers_to: list[MeetingRef] = field(default_factory=list)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..textpage import CHAIR_LINE
+from .doc import Doc, component
 from .findings import NameMention, Span
 from .lexicon import (
     AFTER_NAME,
@@ -10,8 +12,10 @@ from .lexicon import (
     COMPOUND_SURNAMES,
     CORE_TITLE_RE,
     GROUP_LABEL_RE,
+    NAME_HEADS,
     SURNAMES,
     TRAILING_TITLE_RE,
+    has_name_head,
     has_surname,
     is_cjk,
 )
@@ -20,17 +24,22 @@ _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,
 _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
 _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
-_GROUP = re.compile(f"(?:{GROUP_LABEL_RE})")
+# a label, not the start of a body's name (领导小组成员 is a post in a leading group)
+_GROUP = re.compile(f"(?:{GROUP_LABEL_RE})(?!小组|班子)")
 # 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
 # 区监委, 区法院: a body in a list of those who attend, not a person whose surname is 区
-_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|中心)$")
-_TRAILING_GROUP = re.compile(r"(?:等(?:[市省县区州旗]级?|在家)?(?:领导|同志|人)?(?:同志)?|同志)$")
+_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|党|中心)$")
+# what trails the last name of a list: 等市领导, 等5位常委, 及机关全体干部, 同志, 也 (吴志明也应邀出席)
+_TRAILING_GROUP = re.compile(r"(?:等[^、，；]*|(?:及|和|以及)(?:机关|全体|各|有关|相关|其他|部分|在家)[^、，；]*"
+                             r"|在[^、，；]{1,12}时|同志)$")
+_TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[也还均亦]$")  # the last name before the verb
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
     r"(?:了|由|受|请|向|将|把|被|就|并|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
     r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
-    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等)"
+    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
+    r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据)"
 )
 _SEP = "、，,和及与;；"
 _NOT_NAMES = {"会议", "同志", "领导", "成员", "代表", "委员", "主任", "书记", "常委", "大家", "我们", "全市", "全省",
@@ -46,6 +55,23 @@ def boundary_at(text: str, i: int) -> bool:
         return True
     return text.startswith(AFTER_NAME, i)
 
+
+# after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令
+_ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令")
+# member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
+_MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
+_ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
+# a title after these words speaks of several people (有关委员, 各部门主任), not one person's post
+_VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
+_GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
+_COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团令")
+_TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
+_BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
+# what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
+_WORD_AFTER_TITLE = set("团处会组室令奖部局厅办")
+_NAME_LEAD = re.compile(r"(?:(?:学习|贯彻|传达|落实|领会|悟透|领悟|践行|遵循|牢记|研读|宣讲|阐释|对标|聆听)好?"
+                        r"|按照|根据|关于|委托|讲话|指出|强调|听取|陪同"
+                        r"|由|受|请|向|同|与|和|及|把|将|对|在|是|为|以|的|了)$")
 
 _STRONG_AFTER = ("出席", "主持", "参加", "列席", "讲话", "强调", "指出", "要求", "表示", "作", "在", "同志", "等",
                  "和", "及", "代表", "受", "主讲", "汇报", "发言", "说明", "介绍")
@@ -84,8 +110,22 @@ def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
         if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n):
             if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
                 continue
+            if n == 3 and _ends_with_he(text, i):
+                return text[i:i + 4]
             return cand
     return None
+
+
+def _ends_with_he(text: str, i: int) -> bool:
+    """True when the 和 after three characters ends a four-character name (巴图孟和就…), not a list (李红和张明)."""
+    e = i + 3
+    return (text[e:e + 1] in ("和",) and is_cjk(text[e:e + 1]) and name_at(text, e + 1) is None
+            and (_end_strength(text, e + 1) == 2 or text.startswith(("就", "委托", "同志"), e + 1))
+            and not text.startswith(_GROUP_HEADS, e + 1))
+
+
+# after 和 these start a group, not the rest of a name (王五和市领导…)
+_GROUP_HEADS = ("市", "省", "县", "区", "各", "有关", "全体", "其他")
 
 
 def _function_word_ends(text: str, i: int) -> bool:
@@ -104,11 +144,12 @@ def _unlisted_name_at(text: str, i: int) -> str | None:
     """A name right after a title whose surname we do not know (额尔敦, 图门吉日嘎拉): it must end cleanly."""
     if text.startswith(AFTER_NAME, i):
         return None
-    for n in range(2, 7):
+    for n in range(2, 7 if text.startswith(NAME_HEADS, i) else 4):
         cand = text[i:i + n]
-        if len(cand) < n or not is_cjk(cand) or set(cand) & _NOT_IN_NAMES or _TITLE.search(cand):
+        if len(cand) < n or not is_cjk(cand) or set(cand) & _NOT_IN_UNLISTED or _TITLE.search(cand):
             return None
-        if _end_strength(text, i + n) == 2:
+        e = i + n
+        if e >= len(text) or text[e] in AFTER_NAME_PUNCT or text.startswith(_VERB_AFTER, e):
             return cand
     return None
 
@@ -127,16 +168,26 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
         while lo > floor and lo > left - 22 and "\u4e00" <= text[lo - 1] <= "\u9fff":
             lo -= 1
         prefix = text[lo:left]
-        stops = list(_PREFIX_STOP.finditer(prefix))
+        stops = [st for st in _PREFIX_STOP.finditer(prefix) if not _joins_organ(prefix, st)]
         if stops:
             prefix = prefix[stops[-1].end():]
         begin = left - len(prefix)
         titles.insert(0, (text[begin:end], begin))
-        if begin > floor and text[begin - 1] in "、，," and text[begin - 1] == "、":
+        if begin > floor and text[begin - 1] in "、兼":  # 市委书记、市长; 全国政协副主席兼秘书长
             end = begin - 1
             continue
         break
     return titles
+
+
+def _joins_organ(prefix: str, stop: re.Match) -> bool:
+    """True when a 和 in a title's prefix joins two fields of one body (林业和草原局), not two clauses."""
+    before, after = prefix[:stop.start()], prefix[stop.end():]
+    return stop.group(0) == "和" and len(before) >= 2 and not _TITLE.search(before) \
+        and _ORGAN_END.search(after) is not None and len(after) <= 8
+
+
+_ORGAN_END = re.compile(r"(?:局|厅|委|部|办|委员会|中心|署)$")
 
 
 def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMention]:
@@ -144,10 +195,20 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     hi = len(text) if hi is None else hi
     out: list[NameMention] = []
     for m in _TITLE.finditer(text, lo, hi):
-        name = name_at(text, m.end()) or _unlisted_name_at(text, m.end())
+        if text.startswith(_ORGAN_AFTER_TITLE, m.end()) and not text.startswith(_COMPOUND_START, m.end()):
+            continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
+        if text.startswith(_VERB_AFTER, m.end()):
+            continue  # 总书记关于…, 市长主持…: no name follows
+        # after a verb, a bare title is a noun (牢记总书记嘱托): only a name with a known surname follows it
+        noun = _VERB_BEFORE_TITLE.search(text, max(lo, m.start() - 3), m.start()) is not None
+        name = name_at(text, m.end()) or (None if noun else _unlisted_name_at(text, m.end()))
         if not name or text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
             continue  # no one, or words inside a document title (《……“局长热线”实施方案》)
         chain = title_chain_before(text, m.end(), lo)
+        if chain and chain[0][0].startswith(_GROUP_WORDS):
+            continue  # 有关委员调整情况: a group of people, not one person's post
+        if m.group(0) in _MEMBER_TITLES and not _ORGAN_PREFIX.search(text, max(lo, m.start() - 4), m.start()):
+            continue  # 要加强委员队伍建设: 委员 as a word, not a post
         after = m.end() + len(name)
         in_list = after < len(text) and text[after] in "、和及"
         # 市委常委 before one name is a post; before a list it only says who the people are
@@ -172,7 +233,8 @@ def _strip_titles(piece: str) -> tuple[list[str], str, bool]:
             tail = rest[m.end():]
             minority = _MINORITY.fullmatch(tail) and not _TITLE.search(re.split(r"[·•・．.]", tail)[0])
             if (2 <= len(tail) <= 4 or minority) and \
-                    (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail):
+                    (name_at(rest, m.end()) == tail or name_at(rest + "。", m.end()) == tail
+                     or (is_cjk(tail) and not set(tail) & _NOT_IN_UNLISTED and not _TITLE.search(tail))):
                 best = m
                 break
         if best is None:
@@ -191,6 +253,8 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     pending: list[str] = []  # titles in pieces of their own: 区委副书记、区长、区委深改委副主任宁致远
     for start, piece in _list_pieces(text, lo, hi):
         piece = _TRAILING_GROUP.sub("", piece)  # noqa: PLW2901 (the list item without its trailing 等)
+        if start + len(piece) == hi:
+            piece = _TRAILING_PARTICLE.sub("", piece)  # noqa: PLW2901
         if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece):
             pending.append(piece)
             continue
@@ -204,12 +268,13 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         if trailing and not titles and has_surname(trailing.group(1)):
             # 王红副市长: the title comes after the name
             rest = trailing.group(1)
-        name = rest if (_MINORITY.fullmatch(rest) or (is_cjk(rest) and 2 <= len(rest) <= 4
-                                                       and not _BODYLIKE.search(rest))) else None
+        headed = is_cjk(rest) and has_name_head(rest) and len(rest) <= 6  # 才让多杰, 额尔敦毕力格
+        name = rest if (_MINORITY.fullmatch(rest) or headed or (is_cjk(rest) and 2 <= len(rest) <= 4
+                                                               and not _BODYLIKE.search(rest))) else None
         s = start + len(piece) - len(rest)
         in_enumeration = text[s - 1:s] == "、" or text[s + len(rest):s + len(rest) + 1] == "、"
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES
-                                                or name[:2] in COMPOUND_SURNAMES
+                                                or name[:2] in COMPOUND_SURNAMES or headed
                                                 or (in_enumeration and _plain_name(name))):
             out.append(NameMention(name, Span(s, s + len(name), name), list(current)))
         elif not name:
@@ -217,7 +282,14 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     return out
 
 
+# role verbs of two characters or more that may follow a name: a sure end for a name of unknown surname
+_VERB_AFTER = tuple(w for w in AFTER_NAME if len(w) >= 2 and w not in ("书记", "市长", "省长", "县长", "区长", "主任",
+                                                                        "主席", "总理", "部长", "局长", "委员"))
 _NOT_IN_NAMES = set("的了会部局委办区县市省各有关负责人员单位代表同志领导成员们全家在和及与等为是将对就从向长")
+
+
+# characters no name of unknown surname holds (they end words of places, bodies, events and prizes)
+_NOT_IN_UNLISTED = _NOT_IN_NAMES | set("奖议次团届党厅院处室组府况重国际系期授权质量统行动中央政协人大")
 
 
 def _plain_name(piece: str) -> bool:
@@ -238,3 +310,55 @@ def _list_pieces(text: str, lo: int, hi: int):
                 yield start + cut, before
                 cut = j.end()
         yield start + cut, piece[cut:]
+
+
+def bare_mentions(text: str, known: set[str], seen: set[tuple[int, int]]) -> list[NameMention]:
+    """Later mentions of a name first given with a title (``邓群策主持``), checked for a clean end."""
+    out = []
+    for name in sorted(known):
+        i = text.find(name)
+        while i != -1:
+            e = i + len(name)
+            if (i, e) not in seen and name_at(text, i, need_surname=False) in (name, None):
+                out.append(NameMention(name, Span(i, e, name)))
+            i = text.find(name, e)
+    return out
+
+
+@component(requires=("norm", "body_start"), assigns=("names", "chair_lines"))
+def find_names(doc: Doc) -> None:
+    """People named with a title anywhere, chairs named in the headline block, and every later bare mention."""
+    text = doc.norm
+    titled = titled_names(text)
+    doc.chair_lines = []
+    for line in re.finditer(r"[^\n]+", text[:doc.body_start]):
+        if CHAIR_LINE.match(line.group(0)):
+            name = line.group(0)[:-2]
+            doc.chair_lines.append(NameMention(name, Span(line.start(), line.start() + len(name), name)))
+    seen = {(m.span.start, m.span.end) for m in titled}
+    trailing = trailing_titled(text)
+    # 习近平总书记来陕考察: the title belongs to the name before it, so no one is named after it
+    taken = {m.span.end + len(m.titles[0]) for m in trailing}
+    titled = [m for m in titled if m.span.start not in taken]
+    titled += [m for m in trailing if (m.span.start, m.span.end) not in seen]
+    titled.sort(key=lambda m: m.span.start)
+    known = {m.name for m in titled} | {m.name for m in doc.chair_lines}
+    doc.names = titled + bare_mentions(text, known, {(m.span.start, m.span.end) for m in titled})
+
+
+def trailing_titled(text: str) -> list[NameMention]:
+    """Names with a title written after them, as later mentions and speeches do: 习近平总书记, 赵乐际委员长主持."""
+    out = []
+    for m in _TRAILING_ONLY.finditer(text):
+        if text[m.end():m.end() + 1] in _WORD_AFTER_TITLE:
+            continue  # 主席团, 书记处, 区长质量奖: the title is part of another word
+        for n in (3, 2):
+            s = m.start() - n
+            cand = text[max(s, 0):m.start()]
+            if s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES or _BODYLIKE_END.search(cand):
+                continue
+            if s > 0 and is_cjk(text[s - 1]) and not _NAME_LEAD.search(text, max(0, s - 4), s):
+                continue  # 全国政协主席: the characters before the title are the end of a longer word
+            out.append(NameMention(cand, Span(s, m.start(), cand), [m.group(0)]))
+            break
+    return out

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .doc import Doc, component
 from .findings import Place
 from .lexicon import NATIONAL_PREFIXES
 
@@ -142,3 +143,12 @@ def body_level(body: str) -> str | None:
         if body.startswith(prefix):
             return level
     return None
+
+
+@component(requires=("meetings", "place_hint", "norm"), assigns=("place",))
+def locate(doc: Doc) -> None:
+    """The jurisdiction the article speaks for: the user's, else detected (only articles with meetings need one)."""
+    doc.place = resolve_place(doc.place_hint) if doc.place_hint else None
+    if doc.place is None and doc.meetings:
+        level = body_level(doc.meetings[0].body)
+        doc.place = detect_place(doc.norm, body_level=level if level != "national" else None)

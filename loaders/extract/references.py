@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .doc import Doc, component
 from .findings import MeetingRef, Span, Task
 
 _SPIRIT = re.compile(r"([^，。；、：\n]{2,40}?(?:会议|大会|全会|座谈会|推进会|现场会|视频会|电视电话会))"
@@ -50,3 +51,11 @@ def tasks(text: str, lo: int = 0, hi: int | None = None) -> list[Task]:
     """Bodies given the lead of a task: ``由市教育局牵头``."""
     hi = len(text) if hi is None else hi
     return [Task(m.group(1), Span(m.start(), m.end(), m.group(0))) for m in _TASK.finditer(text, lo, hi)]
+
+
+@component(requires=("meetings",), assigns=("meetings",))
+def attach_references(doc: Doc) -> None:
+    """The meetings each meeting referred to, and the tasks it gave to bodies."""
+    for meeting in doc.meetings:
+        meeting.refers_to = [r for lo, hi in meeting.segments for r in referenced_meetings(doc.norm, lo, hi)]
+        meeting.tasks = [t for lo, hi in meeting.segments for t in tasks(doc.norm, lo, hi)]

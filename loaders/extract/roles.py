@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 
+from .doc import Doc, component
 from .findings import NameMention, Span
-from .lexicon import TRAILING_TITLE_RE, has_surname
+from .lexicon import TRAILING_TITLE_RE, has_surname, is_cjk
+from .meetings import same_meeting
 from .names import names_in_list
 
 _CHAIR = re.compile(r"主持")
-_ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加)")
+_ATTEND = re.compile(r"(?:应邀出席|应邀参加|出席|参加|(?:在)?主席台(?:上)?就座)")
 _NONVOTING = re.compile(r"列席")
 _SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)"
                     r"|强调|指出|提出要求|作出部署)")
@@ -20,12 +22,18 @@ _SPEAKS = re.compile(r"(?:同志)?(?:在会上|在会议上|，)?(?:就[^，。�
                      r"(?:作(?:了)?[^，。；]{0,60}?(?:报告|说明|讲话|发言|汇报|总结)|讲话|发言|汇报|介绍|通报|"
                      r"强调|指出|要求|提出)")
 _REF_CLAUSE = re.compile(r"(?:传达|学习|贯彻|落实|精神)")
-_LIST_AFTER = re.compile(r"(?:会议|会)?的(?:还|同志)?(?:有|是)[：:]?|人员(?:有|包括)[：:]?|[：:]")
+_SPEAK_LIST = re.compile(r"(?:作|进行)了?(?:大会|交流|专题|书面)?发言")
+# a list after the verb: 出席会议的有：…, 应邀出席大会的市领导还有：…, 参加会议人员包括…
+_LIST_AFTER = re.compile(r"(?:会议|大会|会)?的[^，。；：]{0,10}?(?:还|同志)?(?:有|是|包括)[：]?"
+                         r"|(?:会议)?人员(?:有|包括)[：]?|(?:会议|大会|会)?[：]")
 _CLAUSE_END = "。；！？\n"
 # a date may stand between a name and its verb: 韩立衡6月16日主持召开
 _TRAILING = re.compile(f"{TRAILING_TITLE_RE}$")
 _DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:[（(]\d{1,2}日[）)])?(?:上午|下午|晚上)?"
-                       r"(?:在[\u4e00-\u9fff]{1,4})?(?:先后|分别|一同|共同)?$")
+                       r"(?:在[^，。；！？\n]{1,24}?|以[^，。；！？\n]{1,8}?方式)?(?:先后|分别|一同|共同)?$")
+# 主持 with no name before it: the sentence's subject chairs (韩正28日到雄安调研，主持召开…; …会谈并共同主持召开)
+_ZERO_SUBJECT = re.compile(r"(?:[，]|并|[，]并)(?:共同)?$")
+_CO_CHAIR = re.compile(r"(?:与|同)[^，。；！？\n]{1,30}?(?:共同)?$")
 
 
 class NameIndex:
@@ -39,7 +47,7 @@ class NameIndex:
 
     def ending_at(self, pos: int) -> NameMention | None:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
-        dm = _DATE_GAP.search(self.text, max(0, pos - 16), pos)
+        dm = _DATE_GAP.search(self.text, max(0, pos - 36), pos)
         tm = _TRAILING.search(self.text, max(0, pos - 5), pos)
         gaps = ("", "同志", "在会上", "在会议上", "在",
                 *((dm.group(0),) if dm else ()), *((tm.group(0),) if tm else ()))
@@ -63,6 +71,24 @@ class NameIndex:
         return None
 
 
+    def subject_of(self, pos: int) -> NameMention | None:
+        """The person the sentence or one of its clauses opens with (after a date and titles), for a verb written
+        without its subject: 韩正28日到河北雄安新区调研，主持召开…; 欢迎仪式后，李强同…举行会谈并共同主持召开…"""
+        start = max(self.text.rfind(c, 0, pos) for c in "。！？\n") + 1
+        clause_starts = [start] + [i + 1 for i in range(start, pos) if self.text[i] in "，：；"]
+        for cs in clause_starts:
+            first = min((m for m in self.by_end.values() if cs <= m.span.start < min(pos, cs + 30)),
+                        key=lambda m: m.span.start, default=None)
+            if first is not None:
+                return first
+            for n in (3, 2):  # a bare name opens the clause: 韩正28日到…, 李强同…
+                cand = self.text[cs:cs + n]
+                after = self.text[cs + n:cs + n + 1]
+                if has_surname(cand) and is_cjk(cand) and (after.isdigit() or after in "在到赴同与，"):
+                    return NameMention(cand, Span(cs, cs + n, cand))
+        return None
+
+
 def _clause_lo(text: str, pos: int, lo: int) -> int:
     return max(lo, max(text.rfind(c, lo, pos) for c in _CLAUSE_END) + 1)
 
@@ -81,32 +107,55 @@ def chairs(text: str, lo: int, hi: int, index: NameIndex) -> list[NameMention]:
         who = index.ending_at(m.start())
         if who:
             out.append(who)
+        if (who is None and _ZERO_SUBJECT.search(text, max(lo, m.start() - 3), m.start())) or \
+                _CO_CHAIR.search(text, max(lo, m.start() - 36), m.start()):
+            subject = index.subject_of(m.start())
+            if subject and subject is not who:
+                out.append(subject)
     return out
 
 
-def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, exclude_prefix: str = "") -> list[NameMention]:
+def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None, upto_deng: bool = False
+               ) -> list[NameMention]:
+    """Names listed before the verb (or after 出席会议的有：); ``keep(verb_end)`` may refuse a verb's list;
+    ``upto_deng`` ends the list at its 等 (潘建明、祝晓丽等5位常委围绕品种改良、冷链保鲜…作了发言)."""
     out = []
     for m in verb.finditer(text, lo, hi):
-        if exclude_prefix and text[m.start() - 1:m.start()] == exclude_prefix:
+        if keep is not None and not keep(m.end()):
             continue
-        after = _LIST_AFTER.match(text, m.end() + (2 if text.startswith("会议", m.end()) else 0)) \
-            if re.match(r"(?:会议)?(?:的|人员|[：:])", text[m.end():m.end() + 4]) else None
+        after = _LIST_AFTER.match(text, m.end())
         if after:
             out.extend(names_in_list(text, after.end(), _clause_hi(text, after.end(), hi)))
             continue
         c_lo = _clause_lo(text, m.start(), lo)
-        out.extend(names_in_list(text, c_lo, m.start()))
+        end = m.start()
+        if upto_deng and "等" in text[c_lo:end]:
+            end = text.index("等", c_lo, end) + 1
+        out.extend(names_in_list(text, c_lo, end))
     return out
 
 
-def attendees(text: str, lo: int, hi: int) -> list[NameMention]:
+def attendees(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:
     """Names in the list before 出席 / 参加 / 应邀出席, or after ``出席会议的有``."""
-    return _list_role(text, lo, hi, _ATTEND)
+    return _list_role(text, lo, hi, _ATTEND, keep=keep)
 
 
-def nonvoting(text: str, lo: int, hi: int) -> list[NameMention]:
+def nonvoting(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:
     """Names that 列席: they sit in but are not members."""
-    return _list_role(text, lo, hi, _NONVOTING)
+    return _list_role(text, lo, hi, _NONVOTING, keep=keep)
+
+
+def _named_after_verbs(doc: Doc) -> dict[int, int]:
+    """Where an attendance verb names the meeting it is about (…出席党组（扩大）会议): verb end -> meeting index."""
+    out = {}
+    for verb in (_ATTEND, _NONVOTING):
+        for m in verb.finditer(doc.norm):
+            named = [mm for mm in doc.meeting_mentions if m.end() <= mm.span.start <= m.end() + 3]
+            owners = {k for k, meeting in enumerate(doc.meetings)
+                      for mm in named if any(same_meeting(mm, g) for g in meeting.mentions)}
+            if len(owners) == 1:
+                out[m.end()] = owners.pop()
+    return out
 
 
 def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[NameMention]:
@@ -124,4 +173,37 @@ def speakers(text: str, lo: int, hi: int, mentions: list[NameMention]) -> list[N
         heard = _HEARD.search(clause_before) and _REPORTED.search(tail[:60])
         if heard or (_SPEAKS.match(tail) and "精神" not in tail[:8]):
             out.append(men)
+    # a list of speakers: 潘建明、祝晓丽等5位常委围绕…作了发言
+    seen = {(m.span.start, m.span.end) for m in out}
+    out += [m for m in _list_role(text, lo, hi, _SPEAK_LIST, upto_deng=True) if (m.span.start, m.span.end) not in seen]
     return out
+
+
+@component(requires=("meetings", "names", "chair_lines", "body_start"), assigns=("meetings",))
+def assign_roles(doc: Doc) -> None:
+    """Who chaired, attended, sat in on and spoke at each meeting, read in the stretches that report it."""
+    text = doc.norm
+    index = NameIndex(text, doc.names)
+    named = _named_after_verbs(doc)
+    for k, meeting in enumerate(doc.meetings):
+        def mine(verb_end: int, k: int = k) -> bool:  # a list whose verb names another meeting is that one's
+            return named.get(verb_end, k) == k
+
+        def only_mine(verb_end: int, k: int = k) -> bool:
+            return named.get(verb_end) == k
+
+        elsewhere = [(_clause_lo(text, verb_end - 1, 0), verb_end) for verb_end, owner in named.items()
+                     if owner == k and not any(lo <= verb_end <= hi for lo, hi in meeting.segments)]
+        if meeting.segments and meeting.segments[0][0] == 0:
+            # the headline block names the first meeting's chair: 邓群策主持, X主持召开…
+            meeting.roles += [("chair", who) for who in doc.chair_lines]
+            meeting.roles += [("chair", who) for who in chairs(text, 0, doc.body_start, index)]
+        for start, hi in meeting.segments:
+            lo = max(start, doc.body_start)
+            meeting.roles += [("chair", who) for who in chairs(text, lo, hi, index)]
+            meeting.roles += [("attendee", who) for who in attendees(text, lo, hi, keep=mine)]
+            meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi, keep=mine)]
+            meeting.roles += [("speaker", who) for who in speakers(text, lo, hi, doc.names)]
+        for lo, hi in elsewhere:  # …出席常务会议 in a stretch that reports another meeting
+            meeting.roles += [("attendee", who) for who in attendees(text, lo, hi, keep=only_mine)]
+            meeting.roles += [("nonvoting", who) for who in nonvoting(text, lo, hi, keep=only_mine)]

@@ -101,3 +101,29 @@ def test_ingesting_later_merges_into_what_is_stored(tmp_path):
     assert one_by_one.counts() == together.counts()
     together.close()
     one_by_one.close()
+
+
+def test_a_session_reported_over_several_days_is_one_meeting_of_one_body():
+    from datetime import date
+
+    from govgraph.graph.build import build_article
+    from govgraph.graph.model import Graph
+    from govgraph.loaders.extract.pipeline import extract
+    from govgraph.loaders.textpage import split_page
+
+    days = [
+        ("政协第十四届全国委员会常务委员会第十七次会议22日上午在京开幕。全国政协主席王沪宁主持会议。",
+         date(2026, 6, 22)),
+        ("全国政协十四届常委会第十七次会议24日下午在京闭幕。全国政协主席王沪宁主持闭幕会。", date(2026, 6, 24)),
+    ]
+    g = Graph()
+    for text, day in days:
+        for art in split_page(text, source=f"{day}.txt", published=day):
+            g.merge(build_article(art, extract(art)))
+    meetings = [n for n in g.nodes.values() if n.type == "Meeting" and not n.props.get("referenced")]
+    bodies = {n.label for n in g.nodes.values() if n.type == "Body"}
+    assert len(meetings) == 1, [m.id for m in meetings]
+    assert (meetings[0].props["date"], meetings[0].props["end_date"]) == ("2026-06-22", "2026-06-24")
+    assert bodies == {"全国政协常委会", "全国政协"}  # the standing committee, and the 政协 whose 主席 he is
+    chair = [e for e in g.edges.values() if e.type == "chaired"]
+    assert len(chair) == 1 and len(chair[0].evidence) == 2

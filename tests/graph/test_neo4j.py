@@ -80,7 +80,7 @@ def test_cli_query_on_neo4j(neo, corpus_graph, tmp_path):
     res = CliRunner().invoke(main, ["export", "-o", str(tmp_path / "n.ttl"), "--validate", "--backend", "neo4j"])
     assert res.exit_code == 0 and "valid:" in res.output, res.output
     res = CliRunner().invoke(main, ["view", "-o", str(tmp_path / "n.html"), "--backend", "neo4j"])
-    assert res.exit_code == 0 and "person/430600/\\u5f20\\u660e\\u534e" in (tmp_path / "n.html").read_text()
+    assert res.exit_code == 0 and "person/430600/张明华" in (tmp_path / "n.html").read_text(encoding="utf-8")
     bad = CliRunner().invoke(main, ["ingest", str(FIXTURES / "identity"), "--neo4j", "bolt://127.0.0.1:1"])
     assert bad.exit_code == 1 and bad.output.strip().splitlines()[-1].startswith("error: Neo4j not reachable")
 

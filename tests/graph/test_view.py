@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from govgraph.graph.model import Evidence, Graph, Node
-from govgraph.graph.view import EDGE_GLOSS, layout, render_html
+from govgraph.graph.views import EDGE_GLOSS, layout, render_html
 
 # tests/graph/test_view.py -> parents[2] is the repo, parents[3] its parent, which holds shared/corpus
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -94,8 +94,9 @@ def hostile_graph() -> Graph:
 
 def page_data(html: str) -> dict:
     m = re.search(r'<script type="application/json" id="govgraph-data">(.*?)</script>', html, re.S)
-    assert m, "the page carries its data in one JSON script block"
-    return json.loads(m.group(1))
+    d = re.search(r'<script type="application/json" id="govgraph-details">(.*?)</script>', html, re.S)
+    assert m and d, "the page carries its data in two JSON script blocks: the drawing, and the panel's details"
+    return {**json.loads(m.group(1)), "details": json.loads(d.group(1))}
 
 
 def person(graph: Graph, name: str) -> str:
@@ -124,9 +125,10 @@ def test_page_data(tmp_path, seed_graph):
     chaired = [e for e in data["edges"] if e["label"] == "chaired 主持"]
     assert chaired and all(e["arrows"] == "to" for e in data["edges"])
     assert "evidence item" in chaired[0]["title"]
-    ev = data["details"]["edges"][chaired[0]["id"]]["evidence"][0]
-    assert ev["quote"] and ev["end"] > ev["start"] and ev["article"] in data["details"]["articles"]
-    assert data["details"]["articles"][ev["article"]]["published"] == "2021-04-22"
+    article, start, end, quote, _ = data["details"]["edges"][chaired[0]["id"]]["ev"][0]
+    assert data["details"]["quotes"][quote] and end > start and article in data["details"]["articles"]
+    assert data["details"]["articles"][article]["published"] == "2021-04-22"
+    assert data["details"]["readings"]["chaired"] == {"gloss": "主持", "reading": "chaired", "day": "on"}
 
 
 def test_articles_argument_overrides_article_props(tmp_path, seed_graph):

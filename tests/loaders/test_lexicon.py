@@ -33,7 +33,7 @@ def test_entries_are_clean_words():
 
 def test_what_the_rules_get_from_the_files():
     assert "王" in lexicon.SURNAMES and "欧阳" in lexicon.COMPOUND_SURNAMES
-    assert lexicon.HEAD_OF_GOVERNMENT["副市长"] == "市政府" and lexicon.HEAD_OF_GOVERNMENT["总理"] == "国务院"
+    assert lexicon.BODY_OF_BARE_TITLE["副市长"] == "市政府" and lexicon.BODY_OF_BARE_TITLE["总理"] == "国务院"
     assert lexicon.has_surname("邓群策") and not lexicon.has_surname("会议")
     assert lexicon.BODY_END_RE.search("衡阳市委常委会") and not lexicon.BODY_END_RE.search("衡阳市")
     forms = lexicon.MEETING_KIND_FORMS

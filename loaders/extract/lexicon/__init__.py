@@ -34,8 +34,8 @@ COMPOUND_SURNAMES = frozenset(entries("compound_surnames.txt"))
 _TITLE_ROWS = [(row.split("\t") + ["", ""])[:3] for row in entries("titles.tsv")]
 CORE_TITLES = [t for t, _, _ in _TITLE_ROWS]
 CORE_TITLE_RE = _alternation(CORE_TITLES)
-# 市长 -> 市政府: the government a title heads when it is written with no body before it
-HEAD_OF_GOVERNMENT = {t: gov for t, gov, _ in _TITLE_ROWS if gov}
+# 市长 -> 市政府, 总书记 -> 中共中央: the body a title belongs to when it is written with no body before it
+BODY_OF_BARE_TITLE = {t: body for t, body, _ in _TITLE_ROWS if body}
 _AFTER_TITLES = [t for t, _, flags in _TITLE_ROWS if "after" in flags.split()]
 _TRAILING_TITLES = [t for t, _, flags in _TITLE_ROWS if "trailing" in flags.split()]
 # A title written after a name, as later mentions do: 李志刚市长, 邓群策书记, 王红副市长.
@@ -63,7 +63,7 @@ TERM = r"第?[一二三四五六七八九十\d]+届"
 NATIONAL_PREFIXES = ("国务院", "中共中央", "中央", "全国", "国家")
 
 PART_OF_DAY = {"上午": "上午", "下午": "下午", "晚上": "晚上", "晚间": "晚上", "当晚": "晚上", "早上": "上午",
-               "中午": None, "凌晨": None}
+               "全天": "全天", "中午": None, "凌晨": None}
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -76,3 +76,11 @@ def is_cjk(s: str) -> bool:
 def has_surname(name: str) -> bool:
     """True when ``name`` starts with a known single or compound surname."""
     return name[:2] in COMPOUND_SURNAMES or name[:1] in SURNAMES
+
+
+NAME_HEADS = tuple(sorted(entries("name_heads.txt"), key=len, reverse=True))
+
+
+def has_name_head(name: str) -> bool:
+    """True when ``name`` starts as Tibetan and Mongolian names often do (they carry no surname)."""
+    return name.startswith(NAME_HEADS)

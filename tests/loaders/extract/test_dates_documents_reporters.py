@@ -1,0 +1,79 @@
+"""date_meetings, attach_documents, attach_references, find_reporters and locate on single sentences."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from govgraph.loaders.extract.dates import date_meetings, infer_year
+from govgraph.loaders.extract.documents import attach_documents
+from govgraph.loaders.extract.places import locate
+from govgraph.loaders.extract.references import attach_references
+from govgraph.loaders.extract.reporters import find_reporters
+
+
+@pytest.mark.parametrize("text,published,want", [
+    ("中共中央政治局常务委员会1月7日全天召开会议。", date(2020, 1, 8), (date(2020, 1, 7), "全天")),
+    ("第三十八次会议30日上午在北京闭幕。全国人大常委会第三十八次会议召开。", date(2023, 6, 30),
+     (date(2023, 6, 30), "上午")),
+    ("27日下午，十三届全国人大常委会第二十六次委员长会议在北京举行。", date(2019, 2, 28), (date(2019, 2, 27), "下午")),
+    ("昨天下午，市政府召开2007年第13次常务会议。", None, (None, "下午")),
+    # no publication day: the year the meeting reviews or plans settles it
+    ("1月22日，市政协十三届十八次常委会会议召开，审议《关于表彰2024-2025年度优秀委员的决定》。", None,
+     (date(2026, 1, 22), None)),
+    ("3月12日，区委全面深化改革委员会召开第一次会议，审议2019年改革工作的安排。", None, (date(2019, 3, 12), None)),
+])
+def test_date_meetings(upto, text, published, want):
+    m = upto(date_meetings, text, published=published).meetings[-1]
+    assert (m.date, m.part_of_day) == want
+
+
+def test_infer_year_needs_one_year():
+    assert infer_year("审议2019年工作要点和2020年工作安排", 2) is None
+    assert infer_year("表彰2015—2016年度先进单位", 1) == 2017
+    assert infer_year("表彰2015—2016年度先进单位", 9) is None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("市政府召开常务会议，审议并原则通过《甲办法》。", [("甲办法", "reviewed"), ("甲办法", "approved")]),
+    # a verb inside an earlier title is not this title's verb
+    ("省人大常委会召开会议，通过了《某某讨论决定重大事项规定》、关于修改《安全生产条例》的决定。",
+     [("某某讨论决定重大事项规定", "approved"), ("安全生产条例", "approved")]),
+    # 研究 in an organ's name is not a verb; 介绍 only mentions
+    ("市政府召开常务会议。市政府发展研究中心介绍了《乙意见》。", [("乙意见", "mentioned")]),
+    # approved earlier by another body: not this meeting's
+    ("市政府召开常务会议。《丙办法》于2006年2月5日经国家发改委主任办公会议审议通过。", [("丙办法", "mentioned")]),
+    # a list approved at the sentence's end
+    ("市委召开常委会会议，讨论了《丁细则》、研究了有关事宜等四项议题，并原则通过。",
+     [("丁细则", "reviewed"), ("丁细则", "approved")]),
+])
+def test_attach_documents(upto, text, want):
+    assert [(d.title, d.action) for d in upto(attach_documents, text).meetings[0].documents] == want
+
+
+def test_attach_references(upto):
+    doc = upto(attach_references, "市委常委会召开会议，传达学习全省市州委书记视频会议精神，研究工作，"
+                                  "由市教育局牵头落实。")
+    meeting = doc.meetings[0]
+    assert [r.name for r in meeting.refers_to] == ["全省市州委书记视频会议"]
+    assert [t.body for t in meeting.tasks] == ["市教育局"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("本报讯（记者 张三 通讯员 李四）市委常委会召开会议。", ["张三", "李四"]),
+    ("■通 讯 员 王成虎\n市政协召开常委会议。", ["王成虎"]),
+    ("本报讯 记者黄柱报道：市政协召开党组会议。", ["黄柱"]),
+    ("作者:徐侃\n市政协召开主席会议。", ["徐侃"]),
+    ("市委召开常委会会议。\n会议还研究了其他事项。 (朱亚旭 李得胜)", ["朱亚旭", "李得胜"]),
+    ("市政府召开常务会议。\n张慧君 顾 辉", ["张慧君", "顾 辉"]),
+    ("区委召开常委会会议。会议还研究了其他事项。■瞿伟", ["瞿伟"]),
+    ("编辑:李玥\n市委召开常委会会议。", []),
+])
+def test_find_reporters(upto, text, want):
+    assert [r.name for r in upto(find_reporters, text).reporters] == want
+
+
+def test_locate_reads_the_place_the_bodies_speak_for(upto):
+    doc = upto(locate, "本报讯 4月22日，衡阳市委常委会召开会议，市委书记邓群策主持。")
+    assert (doc.place.name, doc.place.code) == ("衡阳市", "430400")
+    assert upto(locate, "市委常委会召开会议。", place_hint="衡阳").place.code == "430400"

@@ -1,0 +1,86 @@
+"""find_meetings and group_meetings on single sentences: what is a meeting held, its body, kind and number."""
+from __future__ import annotations
+
+import pytest
+
+from govgraph.loaders.extract.grouping import complete_bodies, group_meetings
+from govgraph.loaders.extract.meetings import find_meetings
+
+
+def _held(upto, text):
+    return [(m.name, m.body, m.ordinal) for m in upto(group_meetings, text).meetings]
+
+
+@pytest.mark.parametrize("text,want", [
+    # a body as the object of 主持召开, with no kind after it
+    ("12月6日，市委书记许光友主持召开市委常委会，研究有关工作。", [("市委常委会", "市委常委会", None)]),
+    # a congress session's presidium keeps its session
+    ("市十七届人大五次会议主席团召开第四次会议。",
+     [("市十七届人大五次会议主席团第四次会议", "市十七届人大五次会议主席团", 4)]),
+    # 政协 before its place is the level's 政协
+    ("政协淮安市九届二次常委会议召开。", [("政协淮安市九届二次常委会议", "市政协", 2)]),
+    # a meeting named by its topic, with no body
+    ("市长查俊主持召开市长碰头会，研究有关工作。", [("市长碰头会", "", None)]),
+    ("李克强在河南考察并主持召开灾后恢复重建专题会议。", [("灾后恢复重建专题会议", "", None)]),
+    # level, term and number before the body
+    ("县长主持召开县政府党组（扩大）会议和县十六届第9次政府常务会议。",
+     [("县政府党组（扩大）会议", "县政府党组", None), ("县十六届第9次政府常务会议", "县政府", 9)]),
+    # the held verb after a date and a place
+    ("十三届全国人大常委会第二十六次委员长会议27日下午在北京人民大会堂举行。",
+     [("十三届全国人大常委会第二十六次委员长会议", "全国人大常委会", 26)]),
+    # the subject of 召开 with a place and a date between
+    ("市政协在机关三楼会议室召开了七届委员会第九次主席会议。", [("市政协七届委员会第九次主席会议", "市政协", 9)]),
+    ("本报讯 区委常委会近日举行会议。", [("区委常委会会议", "区委常委会", None)]),
+    # a meeting named through a clause: the body is the one named last before 的
+    ("郭文海主持召开区委全面深化改革领导小组更名为区委全面深化改革委员会后的第一次会议。",
+     [("区委全面深化改革委员会第一次会议", "区委全面深化改革委员会", 1)]),
+    # a sitting is part of the session that holds it, not a meeting of its own
+    ("11月30日下午，省十二届人大常委会第三十七次会议召开第二次全体会议。",
+     [("省十二届人大常委会第三十七次会议", "省人大常委会", 37)]),
+    # a number without 第
+    ("二届市委召开108次常委会会议。", [("二届市委108次常委会会议", "市委常委会", 108)]),
+    # a 政协's standing committee meeting is the 政协's
+    ("1月22日，市政协十三届十八次常委会会议召开。", [("市政协十三届十八次常委会会议", "市政协", 18)]),
+    # a body's name may hold quotes, a title and a dash, and 协同 or 发展和改革
+    ("李强主持召开国务院“十五五”规划《纲要草案》编制工作领导小组会议。",
+     [("国务院“十五五”规划《纲要草案》编制工作领导小组会议", "国务院“十五五”规划《纲要草案》编制工作领导小组", None)]),
+    ("韩正主持召开京津冀协同发展领导小组会议。", [("京津冀协同发展领导小组会议", "京津冀协同发展领导小组", None)]),
+])
+def test_held_meetings(upto, text, want):
+    assert _held(upto, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "虞丽娟向大会报告市政协十四届二次会议以来的提案工作情况。",  # since that session: a reference
+    "会议讨论通过了市政协七届八次常委会议召开的时间、地点、议程。",  # planned
+    "本台明天将直播全国政协十四届二次会议开幕会。",  # planned
+    "赵乐际同全国人大常委会会议列席代表座谈。",  # a talk with the session's attendees
+    "召开紧急会议，研究有关事项。",  # too little to name a meeting by
+    "传达学习市委常委会会议精神。",
+    "会议决定，市政协十三届六次会议定于1月25日召开。",
+])
+def test_no_meeting_is_held(upto, text):
+    assert _held(upto, text) == []
+
+
+def test_a_paragraph_opening_with_one_meeting_is_that_meetings(upto):
+    text = ("6月2日上午，自治区人民政府党组书记、主席韦振岳先后主持召开自治区人民政府党组（扩大）会议和自治区人民政府"
+            "第七次常务会议。\n党组（扩大）会议研究了《甲方案》。\n常务会议审议通过《乙条例》。")
+    doc = upto(group_meetings, text)
+    party, executive = doc.meetings
+    opening = (0, text.index("党组（扩大）会议研究"))
+    assert party.segments[0] == opening and executive.segments[0] == opening
+    assert text[party.segments[1][0]:].startswith("党组（扩大）会议研究")
+    assert text[executive.segments[1][0]:].startswith("常务会议审议")
+
+
+def test_the_mentions_of_one_meeting_make_one_meeting(upto):
+    text = ("全国政协十四届常委会第十七次会议闭幕\n政协第十四届全国委员会常务委员会第十七次会议24日下午在京闭幕。")
+    doc = upto(find_meetings, text, body_start=text.index("\n") + 1)
+    assert len([m for m in doc.meeting_mentions if m.held]) == 2
+    assert len(upto(group_meetings, text, body_start=text.index("\n") + 1).meetings) == 1
+
+
+def test_a_bare_party_group_takes_its_owner_from_the_chairs_title(upto):
+    doc = upto(complete_bodies, "市人大常委会党组书记、主任李伊林主持召开党组扩大会议。")
+    assert [m.body for m in doc.meetings] == ["市人大常委会党组"]

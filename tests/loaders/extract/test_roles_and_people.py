@@ -1,0 +1,62 @@
+"""find_names, assign_roles and collect_people on single sentences."""
+from __future__ import annotations
+
+import pytest
+
+from govgraph.loaders.extract.names import find_names
+from govgraph.loaders.extract.people import collect_people
+from govgraph.loaders.extract.roles import assign_roles
+
+
+def _roles(upto, text, role, k=0, **fields):
+    return upto(assign_roles, text, **fields).meetings[k].names(role)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("传达学习习近平总书记重要讲话精神。", [("习近平", ["总书记"])]),
+    ("栗战书委员长主持会议。", [("栗战书", ["委员长"])]),
+    ("受省长骆振东委托，常务副省长主持。", [("骆振东", ["省长"])]),
+    ("旗委副书记、旗长巴图孟和就做好今年工作作了部署。", [("巴图孟和", ["旗委副书记", "旗长"])]),
+    ("自治区林业和草原局局长吐尔洪·买买提明作说明。", [("吐尔洪·买买提明", ["自治区林业和草原局局长"])]),
+    ("全国政协主席王沪宁主持。", [("王沪宁", ["全国政协主席"])]),
+    ("要加强委员队伍建设，听取有关委员调整情况说明。", []),  # 委员 as a word, not a post
+    ("中央书记处工作报告。", []),
+])
+def test_find_names(upto, text, want):
+    assert [(m.name, m.titles) for m in upto(find_names, text).names if m.titles] == want
+
+
+@pytest.mark.parametrize("text,role,want", [
+    ("区长李伟光在区政府一楼东会议室主持召开区政府第16次常务会议。", "chair", ["李伟光"]),
+    ("韩正28日到河北雄安新区调研，主持召开京津冀协同发展领导小组会议。", "chair", ["韩正"]),
+    ("欢迎仪式后，李强同穆罕默德举行会谈并共同主持召开中沙高级别联合委员会第四次会议。", "chair", ["李强"]),
+    ("市政府召开常务会议。应邀出席会议的市领导还有：李仰哲、吴伟、赵嘉鸣。", "attendee", ["李仰哲", "吴伟", "赵嘉鸣"]),
+    ("市政协召开全体会议。市政协主席胡文容，副主席肖贵玉、陈群及市政协常委在主席台就座。", "attendee",
+     ["胡文容", "肖贵玉", "陈群"]),
+    ("县委常委会召开会议。县委副书记郭杰等县委常委会组成人员出席会议。", "attendee", ["郭杰"]),
+    ("区人大常委会召开党组会议。副主任田力、徐学琴及机关全体干部参加会议。", "attendee", ["田力", "徐学琴"]),
+    ("市政协召开全体会议。老领导叶公琦、陈铁迪，吴志明也应邀出席大会。", "attendee", ["叶公琦", "陈铁迪", "吴志明"]),
+    ("市委召开常委会会议。副市长张艳、司学军在研究相关议题时列席。", "nonvoting", ["张艳", "司学军"]),
+    ("市政协召开常委会议。会上，潘建明、祝晓丽等5位常委围绕产业发展作了发言。", "speaker", ["潘建明", "祝晓丽"]),
+    ("市政府召开常务会议。副省长李淑琴、马文海、才让多杰出席会议。", "attendee", ["李淑琴", "马文海", "才让多杰"]),
+])
+def test_roles(upto, text, role, want):
+    assert _roles(upto, text, role) == want
+
+
+def test_an_attendance_list_that_names_its_meeting_goes_to_it(upto):
+    text = ("韦振岳先后主持召开自治区人民政府党组（扩大）会议和自治区人民政府第七次常务会议。\n"
+            "常务会议审议通过《乙条例》。\n"
+            "党组成员黄丽萍出席党组（扩大）会议；副主席上官志诚、梁秋菊出席常务会议。")
+    party, executive = upto(assign_roles, text).meetings
+    assert party.names("attendee") == ["黄丽萍"]
+    assert executive.names("attendee") == ["上官志诚", "梁秋菊"]
+    assert party.names("chair") == executive.names("chair") == ["韦振岳"]
+
+
+def test_people_are_everyone_titled_but_the_objects_of_appointments(upto):
+    text = ("市委书记邓群策主持召开市委常委会会议，传达学习习近平总书记重要讲话精神。会议决定任命张三为市发改委主任。"
+            "市领导赖馨正出席。")
+    people = upto(collect_people, text).people
+    assert set(people) == {"邓群策", "习近平", "赖馨正"}
+    assert [t for m in people["习近平"] for t in m.titles] == ["总书记"]
