@@ -13,7 +13,7 @@ def report(n: int, doc: str | None = None) -> str:
     city, chair = CITIES[n % len(CITIES)], CHAIRS[n % len(CHAIRS)]
     day = 1 + n % 28
     doc = doc or f"{city}市第{n}号工作方案"
-    return (f"{city}市政府召开常务会议\n本报讯 6月{day}日上午，{city}市市长{chair}主持召开市政府第{n + 1}次常务会议，"
+    return (f"{city}市政府召开常务会议\n本报讯 6月{day}日上午，市长{chair}主持召开市政府第{n + 1}次常务会议，"
             f"审议并原则通过《{doc}》。\n会议强调，要压实责任，抓好落实。\n市领导王芳、赵强出席。")
 
 

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from .. import schema
 from ..model import Evidence, Graph, Node
 from ..rdf import graph_ntriples, write_ntriples
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
+from .folder import chunk_file, close_reader, open_reader, sweep_chunks, writer_active
 
 # Oxigraph keeps numbers of derived integer types as xsd:integer; triples read out of it get back the type
 # the vocabulary says (Web Annotation offsets are xsd:nonNegativeInteger).
@@ -49,7 +48,6 @@ _M_SOURCE = ox.NamedNode("https://govgraph.org/ingest#source")
 _M_STATE = ox.NamedNode("https://govgraph.org/ingest#state")
 _M_ARTICLES = ox.NamedNode("https://govgraph.org/ingest#articles")
 _M_FILE = "https://govgraph.org/ingest/file/"
-_CHUNK_PREFIX = "govgraph-chunk-"  # + pid: a chunk file whose process is gone is swept away
 
 
 @dataclass
@@ -77,13 +75,14 @@ class OxigraphStore(Store):
         self.path = Path(path)
         self.read_only = read_only
         self._store: ox.Store | None = None
+        self._snapshot: Path | None = None  # what a reader beside a writer reads (see folder.py)
         try:
             if read_only:
-                self._store = _open_beside_writer(self._existing())
+                self._store, self._snapshot = open_reader(self._existing())
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(self.path))
-                _sweep_chunks()
+                sweep_chunks()
         except (OSError, RuntimeError) as exc:
             raise StoreError(_open_error(exc, self.path, read_only)) from exc
 
@@ -107,8 +106,7 @@ class OxigraphStore(Store):
 
     def prepare(self, graph: Graph) -> PreparedChunk:
         """The chunk's triples as an N-Triples file: evidence cited by several edges is written once."""
-        fd, name = tempfile.mkstemp(prefix=f"{_CHUNK_PREFIX}{os.getpid()}-", suffix=".nt")
-        path = Path(name)
+        fd, path = chunk_file()
         try:
             with os.fdopen(fd, "wb") as out:
                 n = write_ntriples(graph, out)
@@ -290,6 +288,8 @@ class OxigraphStore(Store):
             if not self.read_only:
                 with self._writing():
                     store.flush()
+            del store
+            close_reader(self._snapshot)
 
     def _select(self, text: str) -> ox.QuerySolutions:
         res = self.native.query(text)
@@ -312,46 +312,6 @@ class OxigraphStore(Store):
             yield
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write to the store at {visible(str(self.path))}: {_reason(exc)}") from exc
-
-
-def _sweep_chunks() -> None:
-    """Remove chunk files left by ingests that were killed (their process is gone)."""
-    for f in Path(tempfile.gettempdir()).glob(f"{_CHUNK_PREFIX}*.nt"):
-        pid = f.name[len(_CHUNK_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
-            f.unlink(missing_ok=True)
-
-
-def _open_beside_writer(path: Path, *, tries: int = 50) -> ox.Store:
-    """Open read-only. A writer in another process may be replacing the file list right then (its MANIFEST
-    rotates); while one holds the lock, a failed open is tried again for a moment before it counts."""
-    for attempt in range(tries):
-        try:
-            return ox.Store.read_only(str(path))
-        except (OSError, RuntimeError):
-            if attempt == tries - 1 or not writer_active(path):
-                raise
-            time.sleep(0.05)
-    raise AssertionError("unreachable")
-
-
-def writer_active(path: Path) -> bool:
-    """True when another process holds the store's write lock (RocksDB's POSIX lock on ``LOCK``).
-
-    Read from /proc/locks: opening and closing the LOCK file here would drop a lock this process holds.
-    """
-    try:
-        st = (path / "LOCK").stat()
-        with open("/proc/locks", encoding="ascii", errors="replace") as f:
-            table = f.read()
-    except OSError:
-        return False
-    dev = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
-    for line in table.splitlines():
-        fields = line.split()
-        if len(fields) >= 6 and fields[5] == dev and fields[4] != str(os.getpid()):
-            return True
-    return False
 
 
 def _manifest_quads(e: ManifestEntry) -> list[ox.Quad]:
