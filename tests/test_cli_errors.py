@@ -17,7 +17,8 @@ from govgraph.graph.stores import open_store
 from .reports import jsonl
 
 READERS = [["stats"], ["query", "meetings_per_body_month"], ["explain", "李明"], ["export", "-o", "{out}/g.ttl"],
-           ["view", "-o", "{out}/v.html"]]
+           ["view", "-o", "{out}/v.html"], ["analyze", "turnover"], ["analyze", "activity"],
+           ["analyze", "centrality"]]
 
 
 def one_error(args, expect: str | None = None, **kw) -> str:
@@ -70,9 +71,17 @@ def store(tmp_path_factory) -> Path:
     (["validate"], "Missing argument 'FILE'"),
     (["validate", "no/such.ttl"], "does not exist"),
     (["stats", "--backend", "sqlite"], "Invalid value for '--backend'"),
+    (["analyze", "frob"], "No such command 'frob'. (see govgraph analyze --help)"),
+    (["analyze", "centrality", "--min-count", "0"], "Invalid value for '--min-count'"),
 ])
 def test_bad_arguments(args, expect):
     one_error(args, expect)
+
+
+@pytest.mark.parametrize("args", [[], ["analyze"]])
+def test_a_group_named_without_a_command_shows_its_help(args):
+    res = ok(args)
+    assert res.output.startswith("Usage: ") and "Commands:" in res.output
 
 
 def test_eval_of_a_folder_without_gold_and_validate_of_what_is_not_rdf(tmp_path):

@@ -69,12 +69,18 @@ def fail(msg: str, code: int = 1) -> NoReturn:
     sys.exit(1)
 
 
+_NoArgsIsHelp = getattr(click.exceptions, "NoArgsIsHelpError", ())  # click 8.2+
+
+
 class SafeGroup(click.Group):
     """A click group whose commands never show a traceback: every error is one line and exit status 1."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NoArgsIsHelp as exc:  # a group named with no command: its help is the answer, not an error
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
+            sys.exit(0)
         except click.UsageError as exc:
             sub = exc.ctx.command_path.partition(" ")[2] if exc.ctx is not None else ""
             where = f" (see govgraph {sub + ' ' if sub else ''}--help)"
