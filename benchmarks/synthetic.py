@@ -1,8 +1,11 @@
 """Synthetic meeting reports in the genre, for benchmarks: realistic shape, random people and places."""
 from __future__ import annotations
 
+import json
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 from govgraph.loaders.article import Article
 
@@ -28,10 +31,14 @@ def _name(rng: random.Random) -> str:
 
 def synthetic_articles(n: int, *, seed: int = 7) -> list[Article]:
     """``n`` articles over ``len(_CITIES)`` cities; each city has a stable cast of officials."""
+    return list(iter_synthetic(n, seed=seed))
+
+
+def iter_synthetic(n: int, *, seed: int = 7) -> Iterator[Article]:
+    """The articles of ``synthetic_articles``, one at a time (a million never sit in memory)."""
     rng = random.Random(seed)
     casts = {c: [_name(rng) for _ in range(14)] for c in _CITIES}
     start = date(2021, 1, 4)
-    out = []
     for i in range(n):
         city = rng.choice(_CITIES)
         cast = casts[city]
@@ -52,5 +59,23 @@ def synthetic_articles(n: int, *, seed: int = 7) -> list[Article]:
                 f"会议指出，要坚持稳中求进工作总基调，推动{city}高质量发展。会议审议了《{city}市{docs[1]}》。\n"
                 + "\n".join(_POLICY) + "\n"
                 f"市领导{'、'.join(others[:-1])}和{others[-1]}出席。")
-        out.append(Article(text=text, source=f"synthetic-{i}.txt", title=head, published=day, index=0))
-    return out
+        yield Article(text=text, source=f"synthetic-{i}.txt", title=head, published=day, index=0)
+
+
+def write_jsonl(folder: Path, n: int, *, per_file: int = 1000, seed: int = 7) -> list[Path]:
+    """``n`` synthetic reports as JSON Lines files of ``per_file`` reports each, as a scraper would leave them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    out = None
+    for i, art in enumerate(iter_synthetic(n, seed=seed)):
+        if i % per_file == 0:
+            if out:
+                out.close()
+            paths.append(folder / f"reports-{i // per_file:05d}.jsonl")
+            out = paths[-1].open("w", encoding="utf-8")
+        assert out is not None and art.published is not None
+        out.write(json.dumps({"text": art.text, "title": art.title, "date": art.published.isoformat()},
+                             ensure_ascii=False) + "\n")
+    if out:
+        out.close()
+    return paths

@@ -1,6 +1,7 @@
 """Exports: Turtle (default), N-Triples and JSON-LD from any store or graph; GraphML for Gephi and networkx."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -48,16 +49,26 @@ def write_rdf(source: Store | Graph, path, fmt: str = "turtle") -> Path:
     return path
 
 
+# what XML 1.0 cannot hold at all, even escaped: most C0 controls, lone surrogates, U+FFFE/U+FFFF
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML cannot hold written as an escape (``\\x08``), so GraphML stays XML."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
+
+
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """The model as a networkx multigraph; attributes are strings so GraphML keeps them."""
+    """The model as a networkx multigraph; attributes are strings (XML-safe) so GraphML keeps them."""
     g = nx.MultiDiGraph()
     for n in graph.nodes.values():
-        attrs = {k: str(v) for k, v in n.props.items() if v not in (None, "")}
-        g.add_node(n.id, type=n.type, label=n.label, **attrs)
+        attrs = {k: xml_safe(str(v)) for k, v in n.props.items() if v not in (None, "")}
+        g.add_node(xml_safe(n.id), type=n.type, label=xml_safe(n.label), **attrs)
     for e in graph.edges.values():
-        g.add_edge(e.source, e.target, key=e.type, type=e.type, sources=len(e.evidence),
+        g.add_edge(xml_safe(e.source), xml_safe(e.target), key=e.type, type=e.type, sources=len(e.evidence),
                    first_seen=e.first_seen or "", last_seen=e.last_seen or "",
-                   quote=e.evidence[0].quote if e.evidence else "")
+                   quote=xml_safe(e.evidence[0].quote) if e.evidence else "")
     return g
 
 

@@ -117,6 +117,22 @@ class Graph:
             for ev in e.evidence:
                 edge.add_evidence(ev)
 
+    def absorb(self, other: Graph) -> None:
+        """Merge ``other`` into this graph, taking its nodes and edges over instead of copying them: for a
+        streaming ingest that drops each article's graph once merged (``other`` must not be used after)."""
+        for nid, n in other.nodes.items():
+            if nid in self.nodes:
+                self.add_node(n)
+            else:
+                self.nodes[nid] = n
+        for key, e in other.edges.items():
+            have = self.edges.get(key)
+            if have is None:
+                self.edges[key] = e
+            else:
+                for ev in e.evidence:
+                    have.add_evidence(ev)
+
     def counts(self) -> dict[str, int]:
         """How many nodes of each type and edges of each type."""
         out: dict[str, int] = {}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
@@ -114,3 +115,140 @@ def graph_triples(graph: Graph, base: str | None = None) -> Iterator[Triple]:
     """The same as ``graph_quads``, as triples (what an export writes)."""
     for q in graph_quads(graph, base):
         yield Triple(q.subject, q.predicate, q.object)
+
+
+# ---- the same triples as N-Triples text, for bulk loading -------------------------------------------------
+# Building a pyoxigraph Quad costs more than writing its line; the store parses lines in Rust. A test holds
+# ``graph_ntriples`` and ``graph_quads`` to the same set of triples.
+
+def _ref(iri_text: str) -> str:
+    return f"<{iri_text}>"
+
+
+_T_TYPE, _T_LABEL = _ref(RDF + "type"), _ref(RDFS + "label")
+_T_PROPS = {t: {k: (_ref(pred), None if dt is None else _ref(dt)) for k, (pred, dt) in props.items()}
+            for t, props in PROPERTIES.items()}
+_T_PRED = {name: _ref(e.predicate) for name, e in schema.EDGE_TYPES.items()}
+_T_ROLE = {name: _ref(e.role) for name, e in schema.EDGE_TYPES.items() if e.role}
+_T = {k: _ref(v) for k, v in {
+    "statement": schema.STATEMENT_CLASS, "subject": RDF + "subject", "predicate": RDF + "predicate",
+    "object": RDF + "object", "relation": schema.RELATION, "participation": ELI_DL + "Participation",
+    "role": ELI_DL + "participation_role", "person": ELI_DL + "had_participant_person",
+    "had": ELI_DL + "had_participation", "membership": ORG + "Membership", "member": ORG + "member",
+    "organization": ORG + "organization", "derived": schema.DERIVED_FROM, "evidence": schema.EVIDENCE_CLASS,
+    "position": OA + "TextPositionSelector", "quote": OA + "TextQuoteSelector", "in": schema.IN_ARTICLE,
+    "start": OA + "start", "end": OA + "end", "exact": OA + "exact", "observed": schema.OBSERVED_ON,
+    "nni": XSD + "nonNegativeInteger", "date": XSD + "date", "boolean": XSD + "boolean",
+    "body_kind": schema.BODY_KIND, "meeting_kind": schema.MEETING_KIND}.items()}
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _lit(value: str, datatype: str | None = None) -> str:
+    text = f'"{value.translate(_ESCAPES)}"'
+    return text if datatype is None else f"{text}^^{datatype}"
+
+
+def _node_templates() -> dict[str, str]:
+    # the type triples of each node type, with {s} where the subject goes
+    return {t: "".join(f"{{s}} {_T_TYPE} <{c.value}> .\n" for c in cs) for t, cs in _CLASSES.items()}
+
+
+_NODE_TYPES = _node_templates()
+_STATEMENT = ("{s} {p} {o} .\n{st} " + _T_TYPE + " " + _T["statement"] + " .\n{st} " + _T["subject"]
+              + " {s} .\n{st} " + _T["predicate"] + " {p} .\n{st} " + _T["object"] + " {o} .\n{st} "
+              + _T["relation"] + " {r} .\n")
+_PARTICIPATION = ("{st} " + _T_TYPE + " " + _T["participation"] + " .\n{st} " + _T["role"] + " {role} .\n{st} "
+                  + _T["person"] + " {s} .\n{o} " + _T["had"] + " {st} .\n")
+_MEMBERSHIP = ("{st} " + _T_TYPE + " " + _T["membership"] + " .\n{st} " + _T["member"] + " {s} .\n{st} "
+               + _T["organization"] + " {b} .\n")
+_EVIDENCE = ("{e} " + _T_TYPE + " " + _T["evidence"] + " .\n{e} " + _T_TYPE + " " + _T["position"] + " .\n{e} "
+             + _T_TYPE + " " + _T["quote"] + " .\n{e} " + _T["in"] + " {a} .\n{e} " + _T["start"] + ' "{start}"^^'
+             + _T["nni"] + " .\n{e} " + _T["end"] + ' "{end}"^^' + _T["nni"] + " .\n{e} " + _T["exact"]
+             + " {quote} .\n")
+_OBSERVED = "{e} " + _T["observed"] + ' "{day}"^^' + _T["date"] + " .\n"
+
+
+def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
+    """Every triple of ``graph_quads`` once, as N-Triples (UTF-8), and how many: evidence cited by several
+    edges is written once."""
+    blocks = list(ntriples_blocks(graph, base))
+    return b"".join(blocks), sum(b.count(b"\n") for b in blocks)
+
+
+def write_ntriples(graph: Graph, out: BinaryIO, base: str | None = None) -> int:
+    """Write what ``graph_ntriples`` gives to a binary file, a block at a time; how many triples."""
+    n = 0
+    for block in ntriples_blocks(graph, base):
+        out.write(block)
+        n += block.count(b"\n")
+    return n
+
+
+def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
+    """The N-Triples of ``graph`` in encoded blocks of some thousands of lines, so that neither the whole text
+    nor the whole encoding ever sits in memory."""
+    base = base or base_iri()
+    refs: dict[str, str] = {}
+
+    def ref(node_id: str) -> str:
+        r = refs.get(node_id)
+        if r is None:
+            r = refs[node_id] = f"<{base}{node_id}>"
+        return r
+
+    parts: list[str] = []
+    add = parts.append
+    for n in graph.nodes.values():
+        s = ref(n.id)
+        add(_NODE_TYPES[n.type].format(s=s))
+        add(f"{s} {_T_LABEL} {_lit(n.label)} .\n")
+        props = _T_PROPS[n.type]
+        for k, v in n.props.items():
+            if v is None or v == "" or k not in props:
+                continue
+            pred, dt = props[k]
+            for one in (v if isinstance(v, list) else [v]):
+                text = ("true" if one else "false") if dt == _T["boolean"] else str(one)
+                add(f"{s} {pred} {_lit(text, dt)} .\n")
+        if n.type == "Body" and n.props.get("kind") in schema.BODY_KINDS:
+            add(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .\n")
+        elif n.type == "Meeting":
+            add(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .\n")
+        if len(parts) >= 20_000:
+            yield _encode(parts)
+            parts = []
+            add = parts.append
+    post_body = {e.source: e.target for e in graph.edges.values() if e.type == "post_in"}
+    seen_evidence: set[str] = set()
+    relations = {name: _lit(name) for name in schema.EDGE_TYPES}
+    for e in graph.edges.values():
+        s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
+        digest = hashlib.sha1(f"{e.source}|{e.type}|{e.target}".encode("utf-8", "replace")).hexdigest()[:16]
+        st = f"<{base}statement/{digest}>"
+        add(_STATEMENT.format(s=s, p=p, o=o, st=st, r=relations[e.type]))
+        role = _T_ROLE.get(e.type)
+        if role:
+            add(_PARTICIPATION.format(st=st, role=role, s=s, o=o))
+        elif e.type == "holds_post" and e.target in post_body:
+            add(_MEMBERSHIP.format(st=st, s=s, b=ref(post_body[e.target])))
+        derived = _T["derived"]
+        for ev in e.evidence:
+            day = f"/{ev.observed}" if ev.observed else ""
+            ev_ref = f"<{base}evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}{day}>"
+            add(f"{st} {derived} {ev_ref} .\n")
+            if ev_ref in seen_evidence:
+                continue
+            seen_evidence.add(ev_ref)
+            add(_EVIDENCE.format(e=ev_ref, a=ref(ev.article), start=ev.start, end=ev.end, quote=_lit(ev.quote)))
+            if ev.observed:
+                add(_OBSERVED.format(e=ev_ref, day=ev.observed))
+        if len(parts) >= 20_000:
+            yield _encode(parts)
+            parts = []
+            add = parts.append
+    if parts:
+        yield _encode(parts)
+
+
+def _encode(parts: list[str]) -> bytes:
+    return "".join(parts).encode("utf-8", "replace")

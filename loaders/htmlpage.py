@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from .encoding import clean_text
 from .pubdate import parse_date
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "section", "article", "td", "title"}
@@ -63,9 +64,10 @@ def html_to_text(raw: str) -> tuple[str, dict]:
     p = _TextCollector()
     p.feed(raw)
     p.close()
-    meta: dict = {"title": p.title.strip() or None}
+    # character references can spell what the bytes could not (&#27; is ESC): clean after unescaping
+    meta: dict = {"title": clean_text(p.title)[0].strip() or None}
     for key in _DATE_META:
         if key in p.meta and parse_date(p.meta[key]):
             meta["date"] = parse_date(p.meta[key])
             break
-    return "\n\n".join(p.lines), meta
+    return clean_text("\n\n".join(p.lines))[0], meta

@@ -50,9 +50,9 @@ def test_a_bad_file_is_reported_skipped_and_the_exit_says_so(tmp_path, seed_path
 
 def test_query_errors(tmp_path):
     res = CliRunner().invoke(main, ["query", "nope", "--store", str(tmp_path / "st")])
-    assert res.exit_code == 2 and "known queries" in res.output
+    assert res.exit_code == 1 and "known queries" in res.output
     res = CliRunner().invoke(main, ["query", "person_timeline", "--store", str(tmp_path / "st")])
-    assert res.exit_code == 2 and "needs parameter 'person'" in res.output
+    assert res.exit_code == 1 and "needs parameter 'person'" in res.output
 
 
 def test_extract_gold_format(seed_path):

@@ -10,12 +10,12 @@ import logging
 import click
 
 from . import analyzing, exporting, extraction, ingesting, querying, viewing
-from .common import format_rows
+from .common import SafeGroup, format_rows
 
 __all__ = ["format_rows", "main"]
 
 
-@click.group()
+@click.group(cls=SafeGroup)
 @click.version_option(package_name="govgraph")
 def main():
     """govgraph: a knowledge graph of Chinese government meetings, read from newspaper reports."""

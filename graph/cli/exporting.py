@@ -1,13 +1,14 @@
 """govgraph export and validate: the graph in files other tools read, checked against the shapes."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from ..stores import StoreError
-from .common import fail, open_from_options, store_options
+from .common import clean, fail, open_from_options, store_options
 
 
 @click.command()
@@ -21,11 +22,10 @@ def export(fmt, output, check, store_path, neo4j_uri, backend, user, password):
     """Export the store as Turtle, N-Triples, JSON-LD or GraphML."""
     from ..export import write_export
 
-    output.parent.mkdir(parents=True, exist_ok=True)
     report = None
     try:
         with open_from_options(store_path, neo4j_uri, backend, user, password) as store:
-            write_export(store, output, fmt)
+            _write_whole(output, lambda tmp: write_export(store, tmp, fmt))
             if check:
                 from ..validate import validate as run_validation
 
@@ -33,9 +33,23 @@ def export(fmt, output, check, store_path, neo4j_uri, backend, user, password):
                 ok, report = run_validation(store if fmt == "graphml" else output_graph(output, fmt))
     except StoreError as exc:
         fail(str(exc))
-    click.echo(f"wrote {output} ({fmt}, {output.stat().st_size:,} bytes)")
+    click.echo(f"wrote {clean(output)} ({fmt}, {output.stat().st_size:,} bytes)")
     if report is not None:
         report_validation(ok, report)
+
+
+def _write_whole(output: Path, write) -> None:
+    """Write through a temporary file beside ``output`` and rename it: a failed export leaves no half file."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+        try:
+            write(tmp)
+            os.replace(tmp, output)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def output_graph(path: Path, fmt: str):
@@ -65,7 +79,7 @@ def validate_file(file, full):
     try:
         data = load_graph(file)
     except Exception as exc:  # unreadable RDF (the parsers raise many kinds): say which file and why
-        fail(f"cannot read {file} as RDF: {exc}", 2)
+        fail(f"cannot read {file} as RDF: {' '.join(str(exc).split())}")
     ok, report = run_validation(data)
     if full and not ok:
         click.echo(report, err=True)

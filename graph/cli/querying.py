@@ -35,15 +35,13 @@ def query(name, params, fmt, store_path, neo4j_uri, backend, user, password):
             given[k.strip()] = v
         bound = q.bind(given)
     except QueryError as exc:
-        fail(str(exc), 2)
+        fail(str(exc))
     try:
         with open_from_options(store_path, neo4j_uri, backend, user, password) as store:
             cols, rows = store.run(q, bound)
     except (StoreError, QueryError) as exc:
         fail(str(exc))
     click.echo(format_rows(cols, rows, fmt), nl=False)
-
-
 
 
 @click.command()
@@ -61,19 +59,22 @@ def explain(who, relation, store_path, neo4j_uri, backend, user, password):
     except StoreError as exc:
         fail(str(exc))
     if not rows:
-        fail(f"nothing in the store is called {who!r}" + (f" with {relation} edges" if relation else ""), 1)
+        fail(f"nothing in the store is called {who!r}" + (f" with {relation} edges" if relation else ""))
     click.echo(format_support(rows))
 
 
 @click.command()
 @store_options
 def stats(store_path, neo4j_uri, backend, user, password):
-    """Count what the store holds."""
+    """Count what the store holds: nodes and edges of each type, and (RDF stores) triples."""
     try:
         with open_from_options(store_path, neo4j_uri, backend, user, password) as store:
             counts = store.counts()
+            triples = store.size()
     except StoreError as exc:
         fail(str(exc))
+    if triples is not None:
+        counts["triples"] = triples
     for k, v in sorted(counts.items()):
         click.echo(f"{k:14} {v}")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .base import Rows, Store, StoreError, Support, WriteStats
+from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 
 # name -> "module:Class"; a store's module is imported only when it is opened (the Neo4j driver is not light)
 STORES = {
@@ -42,4 +42,5 @@ def open_store(name: str = "oxigraph", **options: Any) -> Store:
     return cls(**{k: v for k, v in options.items() if k in accepted and v is not None})
 
 
-__all__ = ["STORES", "Rows", "Store", "StoreError", "Support", "WriteStats", "open_store", "store_class"]
+__all__ = ["STORES", "ManifestEntry", "Rows", "Store", "StoreError", "Support", "WriteStats", "open_store",
+           "store_class"]

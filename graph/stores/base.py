@@ -4,11 +4,19 @@ Stores differ in what they speak (``languages``) and in whether they hold RDF th
 everything else (export, view, explain, validate, the saved queries) goes through this class and never names
 a backend. A store is a context manager: ``with open_store("oxigraph", path=p) as s: s.write(g)`` closes it
 whatever happens inside.
+
+Opened with ``read_only=True`` a store answers questions but refuses writes; readers opened that way run beside
+a writer (an ingest), and a missing store is an error instead of a new empty one.
+
+A long ingest writes in chunks: ``prepare`` turns a chunk's graph into what the store loads (pure work, on the
+ingest's own thread), ``commit`` loads it together with the manifest entries of the files it finishes (I/O, on
+a writer thread). The manifest, kept apart from the graph (never counted, read back or exported), says which
+input files are stored, so that a killed ingest re-run finishes only the rest.
 """
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -31,6 +39,25 @@ class WriteStats:
     nodes: int = 0
     edges: int = 0
     triples: int = 0
+
+    def __iadd__(self, other: WriteStats) -> WriteStats:
+        self.nodes += other.nodes
+        self.edges += other.edges
+        self.triples += other.triples
+        return self
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One input file in the store's manifest: its content digest, its name, and how far it is stored.
+
+    ``state`` is ``done`` when every article of the file is stored, ``partial`` when the first ``articles`` are.
+    """
+
+    digest: str
+    source: str
+    state: str
+    articles: int
 
 
 @dataclass
@@ -58,10 +85,27 @@ class Store(ABC):
     name: ClassVar[str]
     languages: ClassVar[frozenset[str]]  # the query languages it runs: "sparql", "cypher"
     rdf_native: ClassVar[bool] = False  # it holds RDF triples, so an export reads them directly
+    read_only: bool = False
 
-    @abstractmethod
     def write(self, graph: Graph) -> WriteStats:
         """Add a graph; what is stored already is merged, never duplicated."""
+        return self.commit(self.prepare(graph), [])
+
+    def prepare(self, graph: Graph) -> Any:
+        """What ``commit`` loads for ``graph``: pure work, no I/O, safe on another thread than ``commit``."""
+        return graph
+
+    @abstractmethod
+    def commit(self, prepared: Any, entries: Sequence[ManifestEntry]) -> WriteStats:
+        """Load a prepared chunk and record ``entries`` in the manifest; the manifest never says more is stored
+        than is (a chunk is one transaction, or its entries are written after it)."""
+
+    def discard(self, prepared: Any) -> None:  # noqa: B027 (most prepared chunks hold nothing to release)
+        """Release a prepared chunk that will not be committed (a temporary file, say)."""
+
+    @abstractmethod
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """The input files stored so far, by content digest."""
 
     @abstractmethod
     def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
@@ -73,7 +117,11 @@ class Store(ABC):
 
     @abstractmethod
     def counts(self) -> dict[str, int]:
-        """Nodes per type and edges per type (named as in the model)."""
+        """Nodes per type and edges per type (named as in the model), from indexes: cheap on a big store."""
+
+    def size(self) -> int | None:
+        """How many RDF triples the graph holds (None for a store that does not hold RDF): a full count."""
+        return None
 
     @abstractmethod
     def evidence(self, who: str, *, relation: str | None = None) -> list[Support]:
@@ -94,6 +142,10 @@ class Store(ABC):
         from ..rdf import graph_triples
 
         return graph_triples(self.read_graph())
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the {self.name} store was opened read-only; it cannot be written")
 
     def __enter__(self) -> Store:
         return self

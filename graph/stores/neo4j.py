@@ -1,19 +1,27 @@
 """A Neo4j server over Bolt: one label per node type, MERGE on stable ids, batched and transactional.
 
-Each batch of rows is one managed transaction (``UNWIND $rows … MERGE``): a failure rolls that batch back and
-leaves the batches before it stored. Evidence sits on relationships as parallel lists (article, start, end,
-quote, observed day) keyed by ``article:start-end@day``, so loading the same input twice adds nothing.
+Each batch of rows is one transaction (``UNWIND $rows … MERGE``): a failure rolls that batch back and leaves
+the batches before it stored. An ingest's chunk writes its manifest entries in a last transaction, after all
+its batches, so the manifest never claims what is not stored and a re-run redoes a chunk that failed half way.
+Evidence sits on relationships as parallel lists (article, start, end, quote, observed day) keyed by
+``article:start-end@day``, so loading the same input twice adds nothing.
 Labels, relationship types and properties come from the schema (``graph/schema.py``), never from input.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
+
+from govgraph.loaders.encoding import visible
 
 from .. import schema
 from ..model import Evidence, Graph, Node
-from .base import Rows, Store, StoreError, Support, WriteStats
+from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 
 BATCH = int(os.environ.get("GOVGRAPH_NEO4J_BATCH", "1000"))
 _EV = ("ev_keys", "ev_articles", "ev_starts", "ev_ends", "ev_quotes", "ev_observed")
@@ -87,6 +95,45 @@ RETURN n.id AS node, n.label AS node_label, CASE WHEN out THEN 'out' ELSE 'in' E
 """
 
 
+_MANIFEST_LABEL = "GovgraphIngestFile"  # a label the schema never uses: left out of counts, reads and exports
+_MANIFEST = (f"UNWIND $rows AS r MERGE (f:{_MANIFEST_LABEL} {{digest: r.digest}}) "
+             "SET f.source = coalesce(f.source, r.source), "
+             "f.articles = CASE WHEN coalesce(f.articles, 0) > r.articles THEN f.articles ELSE r.articles END, "
+             "f.state = CASE WHEN f.state = 'done' THEN 'done' ELSE r.state END")
+_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> str:
+    """``uri`` when it can name a Neo4j server over Bolt; else a StoreError that says what is wrong with it."""
+    shown = _one_line(visible(uri))
+    if not uri.strip():
+        raise StoreError("no Neo4j URI given: use --neo4j bolt://HOST:7687 (or NEO4J_URI)")
+    try:
+        parts = urlsplit(uri)
+    except ValueError as exc:
+        raise StoreError(f"'{shown}' is not a URI ({exc}): use bolt://HOST:7687") from exc
+    if parts.scheme not in _SCHEMES:
+        hint = " (7474 is Neo4j's HTTP port; Bolt listens on 7687)" if parts.scheme in ("http", "https") else ""
+        raise StoreError(f"'{shown}' is not a Neo4j URI: use bolt://HOST:7687 or neo4j://HOST:7687{hint}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if port is not None and not 0 < port < 65536:
+        raise StoreError(f"'{shown}' has no valid port: a port is a number from 1 to 65535")
+    if not parts.hostname:
+        raise StoreError(f"'{shown}' names no host: use bolt://HOST:7687")
+    return uri
+
+
+@dataclass
+class PreparedRows:
+    """A chunk as UNWIND rows: (what, query, rows) in the order they are written (nodes before edges)."""
+
+    steps: list[tuple[str, str, list[dict]]]
+    stats: WriteStats
+
+
 class Neo4jStore(Store):
     """The graph in a Neo4j server (5.x, Community or Enterprise, Aura)."""
 
@@ -94,14 +141,17 @@ class Neo4jStore(Store):
     languages = frozenset({"cypher"})
 
     def __init__(self, *, uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None):
+                 database: str | None = None, read_only: bool = False):
         import neo4j
-        from neo4j.exceptions import AuthError, ServiceUnavailable
+        from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-        self.uri = uri or os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
+        self.uri = check_uri(uri if uri is not None else os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687")
         self.user = user or os.environ.get("NEO4J_USER") or "neo4j"
         password = password if password is not None else os.environ.get("NEO4J_PASSWORD", "")
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        self.read_only = read_only
+        self._mode = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS
+        self._schema_done = False
         self.driver = None
         try:
             self.driver = neo4j.GraphDatabase.driver(self.uri, auth=(self.user, password),
@@ -111,77 +161,124 @@ class Neo4jStore(Store):
         except AuthError as exc:
             self.close()
             raise StoreError(f"Neo4j at {self.uri} refused user {self.user!r}: wrong user or password") from exc
-        except (ServiceUnavailable, OSError, ValueError) as exc:
+        except (ServiceUnavailable, OSError, ValueError, ConfigurationError, DriverError, Neo4jError) as exc:
             self.close()
             raise StoreError(f"Neo4j not reachable at {self.uri}: {_one_line(exc)}") from exc
 
     def _session(self):
         if self.driver is None:
             raise StoreError(f"the connection to Neo4j at {self.uri} is closed")
-        return self.driver.session(database=self.database) if self.database else self.driver.session()
+        opts: dict[str, Any] = {"default_access_mode": self._mode}
+        if self.database:
+            opts["database"] = self.database
+        return self.driver.session(**opts)
 
     def ensure_schema(self) -> None:
-        """A uniqueness constraint on ``id`` for every node label (idempotent)."""
-        with self._session() as s:
+        """A uniqueness constraint on ``id`` for every node label, and on the manifest's digest (idempotent)."""
+        self._writable()
+        if self._schema_done:
+            return
+        with self._reach("creating constraints"), self._session() as s:
             for label in schema.NODE_TYPES:
                 s.run(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
                       f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
+            s.run(f"CREATE CONSTRAINT govgraph_ingest_file IF NOT EXISTS "
+                  f"FOR (n:{_MANIFEST_LABEL}) REQUIRE n.digest IS UNIQUE").consume()
+        self._schema_done = True
 
-    def _batches(self, query: str, rows: list[dict], what: str, batch: int) -> int:
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
-
-        done = 0
-        for i in range(0, len(rows), batch):
-            chunk = rows[i:i + batch]
-            try:
-                with self._session() as s:
-                    s.execute_write(lambda tx, rows=chunk: tx.run(query, rows=rows).consume())
-            except (ServiceUnavailable, SessionExpired, OSError) as exc:
-                raise StoreError(f"Neo4j at {self.uri} went away while writing {what} rows {i + 1}-{i + len(chunk)}"
-                                 f"; that batch was rolled back, earlier batches are stored: {_one_line(exc)}") from exc
-            except Neo4jError as exc:
-                raise StoreError(f"Neo4j at {self.uri} rejected {what} rows {i + 1}-{i + len(chunk)}"
-                                 f" (rolled back): {_one_line(exc.message)}") from exc
-            done += len(chunk)
-        return done
-
-    def write(self, graph: Graph, *, batch: int = BATCH) -> WriteStats:
-        """Nodes first, then edges, each in batches of ``batch`` rows, each batch one transaction."""
-        self.ensure_schema()
-        stats = WriteStats()
+    def prepare(self, graph: Graph, *, batch: int | None = None) -> PreparedRows:
+        """The graph as UNWIND rows, nodes of each label then edges of each type, ``batch`` rows a statement."""
+        size = batch or BATCH
+        steps = []
         for label, rows in node_rows(graph).items():
-            stats.nodes += self._batches(_node_query(label), rows, f"{label} node", batch)
+            steps += [(f"{label} node rows {i + 1}-{i + len(part)}", _node_query(label), part)
+                      for i, part in _slices(rows, size)]
         for etype, rows in edge_rows(graph).items():
-            stats.edges += self._batches(_edge_query(etype), rows, f"{etype} edge", batch)
-        return stats
+            steps += [(f"{etype} edge rows {i + 1}-{i + len(part)}", _edge_query(etype), part)
+                      for i, part in _slices(rows, size)]
+        return PreparedRows(steps, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges)))
+
+    def write(self, graph: Graph, *, batch: int | None = None) -> WriteStats:
+        """Add a graph, ``batch`` rows a transaction (nodes before edges)."""
+        return self.commit(self.prepare(graph, batch=batch), [])
+
+    def commit(self, prepared: PreparedRows, entries: Sequence[ManifestEntry]) -> WriteStats:
+        """The chunk's batches, each one transaction, then its manifest entries in a last one: the manifest
+        never claims a chunk before all of it is stored, so a re-run redoes a chunk that failed half way."""
+        self.ensure_schema()
+        for what, query, rows in prepared.steps:
+            self._transaction(what, query, rows)
+        if entries:
+            self._transaction("the manifest", _MANIFEST, [asdict(e) for e in entries])
+        return prepared.stats
+
+    def _transaction(self, what: str, query: str, rows: list[dict]) -> None:
+        """One ``UNWIND`` statement in its own transaction. A failure before the commit rolls it back; a
+        connection lost during the commit leaves its fate unknown, and the error says which it was."""
+        from neo4j.exceptions import IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired
+
+        maybe = False  # an earlier attempt reached its commit: these rows may be stored whatever follows
+        for attempt in range(3):
+            stage = "run"
+            try:
+                with self._session() as s, s.begin_transaction() as tx:
+                    tx.run(query, rows=rows).consume()
+                    stage = "commit"
+                    tx.commit()
+                    stage = "done"
+                return
+            except (IncompleteCommit, ServiceUnavailable, SessionExpired, OSError, Neo4jError, ValueError,
+                    TypeError, UnicodeError) as exc:
+                if stage == "done":  # the commit was acknowledged; only closing the session failed
+                    return
+                maybe = maybe or stage == "commit"
+                fate = ("may or may not be stored: the commit was sent and its answer lost" if maybe
+                        else "rolled back")
+                told = f"{what} ({fate}; what this write stored before them stays stored)"
+                if isinstance(exc, Neo4jError) and not isinstance(exc, IncompleteCommit):
+                    if exc.is_retryable() and attempt < 2:
+                        continue
+                    raise StoreError(f"Neo4j at {self.uri} rejected {told}: {_one_line(exc.message or exc)}") from exc
+                if isinstance(exc, (ValueError, TypeError, UnicodeError)):  # a value the driver cannot send
+                    raise StoreError(f"cannot send to Neo4j at {self.uri}: {told}: {_one_line(exc)}") from exc
+                raise StoreError(f"Neo4j at {self.uri} went away while writing {told}: {_one_line(exc)}") from exc
+
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """The files stored so far, from the manifest nodes."""
+        _, rows = self.query(f"MATCH (f:{_MANIFEST_LABEL}) RETURN f.digest, f.source, f.state, f.articles")
+        return {d: ManifestEntry(d, src or "", state or "partial", n or 0) for d, src, state, n in rows}
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
         """Run Cypher with $parameters."""
         from neo4j.exceptions import Neo4jError
 
         try:
-            with self._session() as s:
+            with self._reach("running a query"), self._session() as s:
                 res = s.run(text, params or {})
                 cols = list(res.keys())
                 rows = [tuple(_py(v) for v in rec.values()) for rec in res]
         except Neo4jError as exc:
-            raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message)}") from exc
+            raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message or exc)}") from exc
         return cols, rows
 
     def counts(self) -> dict[str, int]:
-        """Nodes per label and relationships per type (named as in the model)."""
+        """Nodes per label and relationships per type (named as in the model), from Neo4j's count store."""
         out: dict[str, int] = {}
-        with self._session() as s:
-            for rec in s.run("MATCH (n) RETURN labels(n)[0] AS l, count(*) AS c"):
-                out[rec["l"]] = rec["c"]
-            for rec in s.run("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c"):
-                out[_REL_TO_EDGE.get(rec["t"], rec["t"].lower())] = rec["c"]
+        with self._reach("counting"), self._session() as s:
+            for label in schema.NODE_TYPES:
+                n = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+                if n:
+                    out[label] = n
+            for name, e in schema.EDGE_TYPES.items():
+                n = s.run(f"MATCH ()-[r:{e.rel_type}]->() RETURN count(r) AS c").single()["c"]
+                if n:
+                    out[name] = n
         return out
 
     def read_graph(self) -> Graph:
         """Every node and relationship, with the evidence kept on each relationship."""
         g = Graph()
-        with self._session() as s:
+        with self._reach("reading the graph"), self._session() as s:
             for rec in s.run("MATCH (n) RETURN labels(n)[0] AS type, properties(n) AS p"):
                 if rec["type"] not in schema.NODE_TYPES:
                     continue
@@ -217,13 +314,29 @@ class Neo4jStore(Store):
 
     def clear(self) -> None:
         """Delete everything (tests and benchmarks only)."""
+        self._writable()
         with self._session() as s:
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
     def close(self) -> None:
+        """Close the connection (idempotent)."""
         if self.driver is not None:
             self.driver.close()
             self.driver = None
+
+    @contextmanager
+    def _reach(self, doing: str):
+        from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+        try:
+            yield
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise StoreError(f"Neo4j at {self.uri} went away while {doing}: {_one_line(exc)}") from exc
+
+
+def _slices(rows: list, size: int):
+    for i in range(0, len(rows), size):
+        yield i, rows[i:i + size]
 
 
 def _one_line(exc) -> str:

@@ -1,33 +1,34 @@
 """The embedded default: an Oxigraph RDF store on disk. No server; it survives between commands."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from govgraph.loaders.encoding import visible
 from govgraph.ontology import GG, OA, PREFIXES, RDF, RDFS, XSD, base_iri
 
 from .. import schema
 from ..model import Evidence, Graph, Node
-from ..rdf import graph_quads
-from .base import Rows, Store, StoreError, Support, WriteStats
+from ..rdf import graph_ntriples, write_ntriples
+from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
+from .folder import chunk_file, close_reader, open_reader, sweep_chunks, writer_active
 
 # Oxigraph keeps numbers of derived integer types as xsd:integer; triples read out of it get back the type
 # the vocabulary says (Web Annotation offsets are xsd:nonNegativeInteger).
 _DECLARED_DATATYPES = {OA + "start": XSD + "nonNegativeInteger", OA + "end": XSD + "nonNegativeInteger"}
 
-# The node is found by id, label or name. ?who and ?base are parameters, projected because Oxigraph binds
-# only projected variables. A ?who that makes no valid IRI leaves ?node unbound: that branch then finds nothing
-# (without the FILTER it would match every node).
+# The sentences behind the edges of one node (?node is substituted, so it is projected: Oxigraph binds only
+# projected variables).
 _EVIDENCE = """
-SELECT DISTINCT ?base ?node ?node_label ?direction ?relation ?other_label ?article_title ?published
-                ?start ?end ?quote ?who
+SELECT DISTINCT ?node ?node_label ?direction ?relation ?other_label ?article_title ?published ?start ?end ?quote
 WHERE {
-  { ?node gg:name ?who } UNION { ?node rdfs:label ?who }
-  UNION { BIND(IRI(CONCAT(?base, ?who)) AS ?node) FILTER(BOUND(?node)) }
   ?node rdfs:label ?node_label .
   { ?st rdf:subject ?node ; rdf:object ?other . BIND("out" AS ?direction) }
   UNION
@@ -39,35 +40,123 @@ WHERE {
   OPTIONAL { ?art schema:datePublished ?published }
 }
 """
+# Nodes named ``?who`` by their name or label (?who is a parameter, so it is projected too).
+_NAMED = "SELECT DISTINCT ?node ?who WHERE { { ?node gg:name ?who } UNION { ?node rdfs:label ?who } }"
+_NODE_CLASSES = {t.classes[0]: name for name, t in schema.NODE_TYPES.items()}
+_MANIFEST_GRAPH = ox.NamedNode("https://govgraph.org/ingest#manifest")
+_M_SOURCE = ox.NamedNode("https://govgraph.org/ingest#source")
+_M_STATE = ox.NamedNode("https://govgraph.org/ingest#state")
+_M_ARTICLES = ox.NamedNode("https://govgraph.org/ingest#articles")
+_M_FILE = "https://govgraph.org/ingest/file/"
+
+
+@dataclass
+class PreparedChunk:
+    """A chunk as an N-Triples file for Oxigraph's bulk loader (a temporary file: a chunk waiting to be written
+    costs disk, not memory)."""
+
+    path: Path
+    stats: WriteStats
+
+    def discard(self) -> None:
+        """Remove the file (idempotent)."""
+        self.path.unlink(missing_ok=True)
 
 
 class OxigraphStore(Store):
-    """An Oxigraph store in a folder; writes are one transaction each, so a failure leaves nothing half done."""
+    """An Oxigraph store in a folder. ``write`` is one transaction; an ingest's chunks go through the bulk
+    loader, with the manifest written after each chunk, so a killed ingest re-run redoes at most one chunk."""
 
     name = "oxigraph"
     languages = frozenset({"sparql"})
     rdf_native = True
 
-    def __init__(self, path: str | Path = ".govgraph/store"):
+    def __init__(self, path: str | Path = ".govgraph/store", *, read_only: bool = False):
         self.path = Path(path)
+        self.read_only = read_only
+        self._store: ox.Store | None = None
+        self._snapshot: Path | None = None  # what a reader beside a writer reads (see folder.py)
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._store: ox.Store | None = ox.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the RDF store at {self.path}: {exc}") from exc
+            if read_only:
+                self._store, self._snapshot = open_reader(self._existing())
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+                sweep_chunks()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(_open_error(exc, self.path, read_only)) from exc
+
+    def _existing(self) -> Path:
+        """The store's folder, or a StoreError saying why there is no store there (a reader never creates one)."""
+        where = visible(str(self.path))
+        if not self.path.exists():
+            raise StoreError(f"no store at {where}: nothing has been ingested there (check --store)")
+        if not self.path.is_dir():
+            raise StoreError(f"{where} is a file, not a store folder (check --store)")
+        if not (self.path / "CURRENT").exists():
+            raise StoreError(f"no store at {where}: the folder holds no govgraph store (check --store)")
+        return self.path
 
     @property
     def native(self) -> ox.Store:
         """The pyoxigraph Store underneath, for what only Oxigraph does (loading a Turtle file, say)."""
         if self._store is None:
-            raise StoreError(f"the RDF store at {self.path} is closed")
+            raise StoreError(f"the RDF store at {visible(str(self.path))} is closed")
         return self._store
 
+    def prepare(self, graph: Graph) -> PreparedChunk:
+        """The chunk's triples as an N-Triples file: evidence cited by several edges is written once."""
+        fd, path = chunk_file()
+        try:
+            with os.fdopen(fd, "wb") as out:
+                n = write_ntriples(graph, out)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return PreparedChunk(path, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n))
+
+    def discard(self, prepared: PreparedChunk) -> None:
+        """Drop a prepared chunk that will not be committed."""
+        prepared.discard()
+
     def write(self, graph: Graph) -> WriteStats:
-        """Add a graph; the same quads twice are stored once, so re-ingesting never duplicates."""
-        quads = graph_quads(graph)
-        self.native.extend(quads)
-        return WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=len(quads))
+        """Add a graph in one transaction; the same triples twice are stored once."""
+        self._writable()
+        data, n = graph_ntriples(graph)
+        with self._writing():
+            self.native.load(data, format=ox.RdfFormat.N_TRIPLES)
+        return WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n)
+
+    def commit(self, prepared: PreparedChunk, entries: Sequence[ManifestEntry]) -> WriteStats:
+        """Bulk-load a chunk, then record its files in the manifest (one transaction)."""
+        try:
+            self._writable()
+            with self._writing():
+                if prepared.stats.triples:
+                    # the ids are minted IRI-safe (graph/ids.py), so the loader's own IRI checks can be skipped
+                    self.native.bulk_load(path=str(prepared.path), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                if entries:
+                    self.native.extend([q for e in entries for q in _manifest_quads(e)])
+        finally:
+            prepared.discard()
+        return prepared.stats
+
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """The files stored so far, from the manifest graph (entries only grow: the largest count wins)."""
+        found: dict[str, dict] = {}
+        with self._reading():
+            for q in self.native.quads_for_pattern(None, None, None, _MANIFEST_GRAPH):
+                if not isinstance(q.subject, ox.NamedNode) or not isinstance(q.object, ox.Literal):
+                    continue
+                digest = q.subject.value[len(_M_FILE):]
+                rec = found.setdefault(digest, {"source": "", "state": "partial", "articles": 0})
+                if q.predicate == _M_SOURCE:
+                    rec["source"] = q.object.value
+                elif q.predicate == _M_STATE and q.object.value == "done":
+                    rec["state"] = "done"
+                elif q.predicate == _M_ARTICLES:
+                    rec["articles"] = max(rec["articles"], int(q.object.value))
+        return {d: ManifestEntry(d, r["source"], r["state"], r["articles"]) for d, r in found.items()}
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
         """Run SPARQL with parameters bound by substitution, never by string building.
@@ -77,30 +166,42 @@ class OxigraphStore(Store):
         """
         params = params or {}
         subs = {ox.Variable(k): _term(v) for k, v in params.items()}
-        try:
-            res = self.native.query(text, prefixes=PREFIXES, substitutions=subs, base_iri=None)
-        except SyntaxError as exc:
-            raise StoreError(f"not valid SPARQL: {exc}") from exc
-        if not isinstance(res, ox.QuerySolutions):
-            raise StoreError("only SELECT queries give rows")
-        cols = [v.value for v in res.variables if v.value not in params]
-        rows = [tuple(_py(sol[c]) for c in cols) for sol in res]
+        with self._reading():
+            try:
+                res = self.native.query(text, prefixes=PREFIXES, substitutions=subs, base_iri=None)
+            except SyntaxError as exc:
+                raise StoreError(f"not valid SPARQL: {exc}") from exc
+            if not isinstance(res, ox.QuerySolutions):
+                raise StoreError("only SELECT queries give rows")
+            cols = [v.value for v in res.variables if v.value not in params]
+            rows = [tuple(_py(sol[c]) for c in cols) for sol in res]
         return cols, rows
 
     def counts(self) -> dict[str, int]:
-        """Nodes per type, edges per type, and triples."""
+        """Nodes per type and edges per type, each counted on its own index range (no scan of the store)."""
         out: dict[str, int] = {}
-        q = f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?c), \"{GG}\")) }} GROUP BY ?c"
-        for sol in self._select(q):
-            out[sol["c"].value[len(GG):]] = int(sol["n"].value)
-        q = f"SELECT ?r (COUNT(?s) AS ?n) WHERE {{ ?s <{GG}relation> ?r }} GROUP BY ?r"
-        for sol in self._select(q):
-            out[sol["r"].value] = int(sol["n"].value)
-        out["triples"] = len(self.native)
+        classes = " ".join(f"<{c}>" for c in _NODE_CLASSES)
+        with self._reading():
+            for sol in self._select(f"SELECT ?c (COUNT(?s) AS ?n) WHERE {{ VALUES ?c {{ {classes} }} "
+                                    f"?s a ?c }} GROUP BY ?c"):
+                out[_NODE_CLASSES[sol["c"].value]] = int(sol["n"].value)
+            for sol in self._select(f"SELECT ?r (COUNT(?s) AS ?n) WHERE {{ ?s <{GG}relation> ?r }} GROUP BY ?r"):
+                out[sol["r"].value] = int(sol["n"].value)
         return out
+
+    def size(self) -> int:
+        """The triples of the graph (the manifest left out): a scan of the whole store."""
+        with self._reading():
+            for sol in self._select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"):
+                return int(sol["n"].value)
+        return 0
 
     def read_graph(self) -> Graph:
         """The model graph held in the store: nodes with their typed properties, edges with their evidence."""
+        with self._reading():
+            return self._read_graph()
+
+    def _read_graph(self) -> Graph:
         base = base_iri()
         g = Graph()
         q = f"""SELECT ?s ?c ?l WHERE {{ ?s a ?c ; <{RDFS}label> ?l
@@ -137,38 +238,113 @@ class OxigraphStore(Store):
     def evidence(self, who: str, *, relation: str | None = None) -> list[Support]:
         """Every edge of the nodes named ``who`` (an id, a label or a name), each with its supporting sentences."""
         base = base_iri()
-        res = self.native.query(_EVIDENCE, prefixes=PREFIXES,
-                                substitutions={ox.Variable("who"): ox.Literal(who),
-                                               ox.Variable("base"): ox.Literal(base)})
-        assert isinstance(res, ox.QuerySolutions)
         out = []
-        for s in res:
-            rel = s["relation"].value
-            if relation and rel != relation:
-                continue
-            out.append(Support(_local(s["node"], base), s["node_label"].value, s["direction"].value, rel,
-                               s["other_label"].value, s["article_title"].value if s["article_title"] else None,
-                               s["published"].value if s["published"] else None,
-                               int(s["start"].value), int(s["end"].value), s["quote"].value))
+        with self._reading():
+            for node in self._named(who, base):
+                res = self.native.query(_EVIDENCE, prefixes=PREFIXES, substitutions={ox.Variable("node"): node})
+                assert isinstance(res, ox.QuerySolutions)
+                for s in res:
+                    rel = s["relation"].value
+                    if relation and rel != relation:
+                        continue
+                    out.append(Support(_local(s["node"], base), s["node_label"].value, s["direction"].value, rel,
+                                       s["other_label"].value,
+                                       s["article_title"].value if s["article_title"] else None,
+                                       s["published"].value if s["published"] else None,
+                                       int(s["start"].value), int(s["end"].value), s["quote"].value))
         return out
+
+    def _named(self, who: str, base: str) -> list[ox.NamedNode]:
+        """The nodes ``who`` names: the node with that id (when it makes an IRI at all), and those with that
+        name or label."""
+        found: dict[str, ox.NamedNode] = {}
+        try:
+            node = ox.NamedNode(base + who)
+        except ValueError:  # not IRI-safe ('张 三'): it can only be a name or a label
+            node = None
+        if node is not None and next(self.native.quads_for_pattern(node, ox.NamedNode(RDFS + "label"), None,
+                                                                    ox.DefaultGraph()), None):
+            found[node.value] = node
+        res = self.native.query(_NAMED, prefixes=PREFIXES, substitutions={ox.Variable("who"): ox.Literal(who)})
+        assert isinstance(res, ox.QuerySolutions)
+        for sol in res:
+            if isinstance(sol["node"], ox.NamedNode):
+                found.setdefault(sol["node"].value, sol["node"])
+        return list(found.values())
 
     def triples(self) -> Iterator[ox.Triple]:
         """The default graph's triples, with the datatypes the vocabulary declares."""
-        for q in self.native.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            o, dt = q.object, _DECLARED_DATATYPES.get(q.predicate.value)
-            if dt and isinstance(o, ox.Literal) and o.datatype.value != dt:
-                o = ox.Literal(o.value, datatype=ox.NamedNode(dt))
-            yield ox.Triple(q.subject, q.predicate, o)
+        with self._reading():
+            for q in self.native.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+                o, dt = q.object, _DECLARED_DATATYPES.get(q.predicate.value)
+                if dt and isinstance(o, ox.Literal) and o.datatype.value != dt:
+                    o = ox.Literal(o.value, datatype=ox.NamedNode(dt))
+                yield ox.Triple(q.subject, q.predicate, o)
 
     def close(self) -> None:
+        """Flush what was written and release the folder (idempotent)."""
         if self._store is not None:
-            self._store.flush()
-            self._store = None
+            store, self._store = self._store, None
+            if not self.read_only:
+                with self._writing():
+                    store.flush()
+            del store
+            close_reader(self._snapshot)
 
     def _select(self, text: str) -> ox.QuerySolutions:
         res = self.native.query(text)
         assert isinstance(res, ox.QuerySolutions)
         return res
+
+    @contextmanager
+    def _reading(self):
+        try:
+            yield
+        except (OSError, RuntimeError) as exc:
+            # a reader beside a writer can find a file the writer has just compacted away
+            busy = self.read_only and writer_active(self.path)
+            raise StoreError(f"cannot read the store at {visible(str(self.path))}: {_reason(exc)}"
+                             + (" (an ingest is writing it: run the command again)" if busy else "")) from exc
+
+    @contextmanager
+    def _writing(self):
+        try:
+            yield
+        except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write to the store at {visible(str(self.path))}: {_reason(exc)}") from exc
+
+
+def _manifest_quads(e: ManifestEntry) -> list[ox.Quad]:
+    s = ox.NamedNode(_M_FILE + e.digest)
+    out = [ox.Quad(s, _M_SOURCE, ox.Literal(e.source), _MANIFEST_GRAPH),
+           ox.Quad(s, _M_ARTICLES, ox.Literal(str(e.articles), datatype=ox.NamedNode(XSD + "integer")),
+                   _MANIFEST_GRAPH)]
+    if e.state == "done":
+        out.append(ox.Quad(s, _M_STATE, ox.Literal("done"), _MANIFEST_GRAPH))
+    return out
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    for prefix in ("IO error: ", "Corruption: "):
+        text = text.replace(prefix, "")
+    return visible(text)
+
+
+def _open_error(exc: BaseException, path: Path, read_only: bool) -> str:
+    """One line saying why a store folder could not be opened, and what to do."""
+    where = visible(str(path))
+    text = str(exc)
+    if "LOCK" in text and ("temporarily unavailable" in text or "lock hold" in text):
+        return (f"the store at {where} is being written by another command (an ingest?); wait for it to finish "
+                f"(query, export, view, explain and stats can read it meanwhile)")
+    if "Corruption" in text or "corrupt" in text.lower():
+        return f"the store at {where} is damaged: {_reason(exc)}"
+    if isinstance(exc, PermissionError) or "Permission denied" in text or "Read-only file system" in text:
+        return f"cannot {'read' if read_only else 'write to'} the store at {where}: {_reason(exc)}"
+    if isinstance(exc, FileNotFoundError) or "No such file" in text or "Not a directory" in text:
+        return f"no usable store at {where}: {_reason(exc)}"
+    return f"cannot open the store at {where}: {_reason(exc)}"
 
 
 def _local(term, base: str) -> str:

@@ -66,6 +66,7 @@ _VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|�
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团令")
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
+_LEVEL_CHARS = set("省市县区州旗盟")  # a name does not end with a level; a place does (岳阳市)
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
 _WORD_AFTER_TITLE = set("团处会组室令奖部局厅办")
@@ -336,7 +337,7 @@ def find_names(doc: Doc) -> None:
             name = line.group(0)[:-2]
             doc.chair_lines.append(NameMention(name, Span(line.start(), line.start() + len(name), name)))
     seen = {(m.span.start, m.span.end) for m in titled}
-    trailing = trailing_titled(text)
+    trailing = trailing_titled(text, {m.span.start for m in titled})
     # 习近平总书记来陕考察: the title belongs to the name before it, so no one is named after it
     taken = {m.span.end + len(m.titles[0]) for m in trailing}
     titled = [m for m in titled if m.span.start not in taken]
@@ -346,16 +347,22 @@ def find_names(doc: Doc) -> None:
     doc.names = titled + bare_mentions(text, known, {(m.span.start, m.span.end) for m in titled})
 
 
-def trailing_titled(text: str) -> list[NameMention]:
-    """Names with a title written after them, as later mentions and speeches do: 习近平总书记, 赵乐际委员长主持."""
+def trailing_titled(text: str, named_after: set[int] | frozenset[int] = frozenset()) -> list[NameMention]:
+    """Names with a title written after them, as later mentions and speeches do: 习近平总书记, 赵乐际委员长主持.
+
+    ``named_after`` holds where names with a title before them start: a level's title (市长, 县委书记) followed by
+    such a name is a place and a title (岳阳市长李明), not a name before its title."""
     out = []
     for m in _TRAILING_ONLY.finditer(text):
         if text[m.end():m.end() + 1] in _WORD_AFTER_TITLE:
             continue  # 主席团, 书记处, 区长质量奖: the title is part of another word
+        if m.group(0)[0] in _LEVEL_CHARS and m.end() in named_after:
+            continue
         for n in (3, 2):
             s = m.start() - n
             cand = text[max(s, 0):m.start()]
-            if s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES or _BODYLIKE_END.search(cand):
+            if (s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES
+                    or _BODYLIKE_END.search(cand) or cand[-1] in _LEVEL_CHARS):
                 continue
             if s > 0 and is_cjk(text[s - 1]) and not _NAME_LEAD.search(text, max(0, s - 4), s):
                 continue  # 全国政协主席: the characters before the title are the end of a longer word

@@ -136,3 +136,57 @@ def test_unknown_stores_and_options_are_named():
         open_store("sqlite")
     with pytest.raises(StoreError, match="takes no option uri"):
         open_store("oxigraph", uri="bolt://x")
+
+
+def _open_again(store: Store, tmp_path, *, read_only: bool) -> Store:
+    if store.name == "neo4j":
+        return open_store("neo4j", read_only=read_only)
+    return open_store(store.name, path=tmp_path / store.name, read_only=read_only)
+
+
+def test_a_chunk_goes_in_with_its_manifest_which_is_never_counted_read_or_exported(any_store, corpus_graph):
+    from govgraph.graph.stores import ManifestEntry
+
+    first = [ManifestEntry("d1", "a.jsonl", "done", 12), ManifestEntry("d2", "b.jsonl", "partial", 3)]
+    stats = any_store.commit(any_store.prepare(corpus_graph), first)
+    assert (stats.nodes, stats.edges) == (len(corpus_graph.nodes), len(corpus_graph.edges))
+    any_store.commit(any_store.prepare(Graph()), [ManifestEntry("d2", "b.jsonl", "done", 9)])
+    assert any_store.manifest() == {"d1": first[0], "d2": ManifestEntry("d2", "b.jsonl", "done", 9)}
+    assert _model_counts(any_store) == corpus_graph.counts() == any_store.counts()
+    back = any_store.read_graph()
+    assert set(back.nodes) == set(corpus_graph.nodes) and set(back.edges) == set(corpus_graph.edges)
+    assert not any("ingest" in str(t) for t in any_store.triples())
+
+
+def test_a_store_opened_read_only_answers_and_refuses_writes(any_store, corpus_graph, tmp_path):
+    any_store.write(corpus_graph)
+    if any_store.name != "neo4j":
+        any_store.close()  # the embedded store: a reader opens beside a writer too, tested in test_concurrency
+    with _open_again(any_store, tmp_path, read_only=True) as reader:
+        assert reader.read_only and _model_counts(reader) == corpus_graph.counts()
+        assert explain(reader, "王红")
+        with pytest.raises(StoreError, match="opened read-only"):
+            reader.write(corpus_graph)
+
+
+def test_a_reader_never_creates_a_store(tmp_path):
+    missing = tmp_path / "typo"
+    with pytest.raises(StoreError, match="no store at .*typo: nothing has been ingested there"):
+        open_store("oxigraph", path=missing, read_only=True)
+    assert not missing.exists()
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(StoreError, match="the folder holds no govgraph store"):
+        open_store("oxigraph", path=tmp_path / "empty", read_only=True)
+
+
+@pytest.mark.parametrize("uri,message", [
+    ("http://127.0.0.1:7474", "is not a Neo4j URI: use bolt://HOST:7687 or neo4j://HOST:7687 .7474 is Neo4j's HTTP"),
+    ("bolt://127.0.0.1:99999", "has no valid port: a port is a number from 1 to 65535"),
+    ("bolt://127.0.0.1:0", "has no valid port"),
+    ("", "no Neo4j URI given"),
+    ("bolt://", "names no host"),
+    ("bolt://h\x1b[2J:1", r"'bolt://h\\x1b\[2J:1' is not a URI"),
+])
+def test_a_bad_neo4j_uri_is_named_before_any_connection(uri, message):
+    with pytest.raises(StoreError, match=message):
+        open_store("neo4j", uri=uri, password="x")

@@ -21,6 +21,9 @@ def _roles(upto, text, role, k=0, **fields):
     ("全国政协主席王沪宁主持。", [("王沪宁", ["全国政协主席"])]),
     ("要加强委员队伍建设，听取有关委员调整情况说明。", []),  # 委员 as a word, not a post
     ("中央书记处工作报告。", []),
+    ("岳阳市市长李明主持召开会议。", [("李明", ["岳阳市市长"])]),  # a place before a level's title, not a name
+    ("岳阳市长李明主持召开会议。", [("李明", ["岳阳市长"])]),
+    ("李明市长主持召开会议。", [("李明", ["市长"])]),
 ])
 def test_find_names(upto, text, want):
     assert [(m.name, m.titles) for m in upto(find_names, text).names if m.titles] == want
