@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from govgraph.loaders.article import Article
 from govgraph.loaders.extract.findings import Findings, Span
@@ -17,12 +18,24 @@ _ROLE_EDGE = {"chair": "chaired", "attendee": "attended", "nonvoting": "sat_in",
 _DOC_EDGE = {"reviewed": "reviewed", "approved": "approved", "heard": "heard", "studied": "studied"}
 
 
-def _sentence(text: str, span: Span) -> tuple[int, int]:
-    """The sentence around a span: provenance shows whole sentences, not fragments."""
-    lo = max(text.rfind(c, 0, span.start) for c in "。！？；\n") + 1
-    ends = [i for i in (text.find(c, span.end) for c in "。！？；\n") if i != -1]
-    hi = min(ends) + 1 if ends else len(text)
-    return lo, hi
+_SENTENCE_END = re.compile("[。！？；\n]")
+
+
+class _Sentences:
+    """The sentences of a text, their ends found once: an article gives dozens of pieces of evidence, and a long
+    line without a sentence end would make a search back from each of them quadratic."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+
+    def around(self, span: Span) -> tuple[int, int]:
+        """The sentence around a span: provenance shows whole sentences, not fragments."""
+        i = bisect_left(self.ends, span.start)  # the last end before the span closes the sentence before it
+        lo = self.ends[i - 1] + 1 if i else 0
+        j = bisect_left(self.ends, span.end)
+        hi = self.ends[j] + 1 if j < len(self.ends) else len(self.text)
+        return lo, hi
 
 
 def build_article(article: Article, f: Findings) -> Graph:
@@ -36,8 +49,10 @@ def build_article(article: Article, f: Findings) -> Graph:
         "title": article.title, "published": pub, "source": article.source, "newspaper": article.newspaper,
         "url": article.url}))
 
+    sentences = _Sentences(text)
+
     def ev(span: Span, day: str | None) -> Evidence:
-        lo, hi = _sentence(text, span)
+        lo, hi = sentences.around(span)
         # the offsets are those of the quote itself (no line break or spaces at either end), so that the
         # start/end and the exact text agree, as a Web Annotation position and quote selector must
         while lo < hi and text[lo].isspace():

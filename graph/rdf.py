@@ -27,6 +27,12 @@ def iri(node_id: str, base: str | None = None) -> NamedNode:
     return NamedNode((base or base_iri()) + node_id)
 
 
+def statement_id(source: str, edge_type: str, target: str) -> str:
+    """The id of the statement node of an edge (under the base, like node ids)."""
+    digest = hashlib.sha1(f"{source}|{edge_type}|{target}".encode("utf-8", "replace")).hexdigest()[:16]
+    return f"statement/{digest}"
+
+
 def edge_predicate(edge_type: str) -> NamedNode:
     """The predicate of a direct triple for an edge type."""
     return _PREDICATES[edge_type]
@@ -67,8 +73,7 @@ def edge_quads(edge: Edge, base: str, post_body: dict[str, str] | None = None) -
     s, o = iri(edge.source, base), iri(edge.target, base)
     p = edge_predicate(edge.type)
     out = [Quad(s, p, o)]
-    digest = hashlib.sha1(f"{edge.source}|{edge.type}|{edge.target}".encode()).hexdigest()[:16]
-    st = iri(f"statement/{digest}", base)
+    st = iri(statement_id(edge.source, edge.type, edge.target), base)
     out += [Quad(st, _TYPE, NamedNode(schema.STATEMENT_CLASS)), Quad(st, NamedNode(RDF + "subject"), s),
             Quad(st, NamedNode(RDF + "predicate"), p), Quad(st, NamedNode(RDF + "object"), o),
             Quad(st, NamedNode(schema.RELATION), Literal(edge.type))]
@@ -223,8 +228,7 @@ def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
     relations = {name: _lit(name) for name in schema.EDGE_TYPES}
     for e in graph.edges.values():
         s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
-        digest = hashlib.sha1(f"{e.source}|{e.type}|{e.target}".encode("utf-8", "replace")).hexdigest()[:16]
-        st = f"<{base}statement/{digest}>"
+        st = f"<{base}{statement_id(e.source, e.type, e.target)}>"
         add(_STATEMENT.format(s=s, p=p, o=o, st=st, r=relations[e.type]))
         role = _T_ROLE.get(e.type)
         if role:

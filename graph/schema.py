@@ -159,6 +159,19 @@ BODY_KIND = GG + "bodyKind"
 MEETING_KIND = GG + "meetingKind"
 DERIVED_FROM = PROV + "wasDerivedFrom"
 
+# Lookups and counts kept up to date at ingest (graph/derived.py) in a named graph of their own: the saved queries
+# read them, exports and read-backs never see them.
+INDEX_GRAPH = GG + "index"
+NAME_PART = GG + "namePart"
+SEEN_IN_YEAR = GG + "seenInYear"
+PAIR_OF = GG + "pairOf"
+MEETINGS_TOGETHER = GG + "meetingsTogether"
+MEETING_COUNT = GG + "meetingCount"
+MONTH = GG + "month"
+MEETINGS = GG + "meetings"
+INDEX_DATATYPE_PROPERTIES = frozenset({NAME_PART, SEEN_IN_YEAR, MEETINGS_TOGETHER, MONTH, MEETINGS})
+INDEX_OBJECT_PROPERTIES = frozenset({PAIR_OF, MEETING_COUNT})
+
 
 def edge_type(name: str) -> EdgeType:
     """An edge type by name; an unknown name is an error that lists the known ones."""

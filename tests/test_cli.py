@@ -27,9 +27,11 @@ def test_ingest_query_export_end_to_end(tmp_path, seed_path):
     assert "3 article(s)" in res.output
     res = run("query", "meetings_chaired_by", "-p", "person=朱健", "--store", st, "--format", "json")
     assert json.loads(res.output) == [
-        {"meeting": "衡阳市政府常务会议 2021-04-22", "date": "2021-04-22", "body": "衡阳市政府"}]
+        {"date": "2021-04-22", "meeting_name": "衡阳市政府常务会议 2021-04-22", "body_name": "衡阳市政府",
+         "meeting_id": "meeting/430400/衡阳市政府/2021-04-22/executive", "body_id": "body/430400/衡阳市政府",
+         "person_id": "person/430400/朱健"}]
     res = run("query", "meetings_per_body_month", "--store", st, "--format", "csv")
-    assert res.output.splitlines()[0] == "body_name,month,meetings"
+    assert res.output.splitlines()[0] == "body_name,month,meetings,body_id"
     ttl = tmp_path / "g.ttl"
     assert run("export", "-o", ttl, "--store", st).exit_code == 0
     g = rdflib.Graph().parse(ttl, format="turtle")

@@ -124,6 +124,11 @@ class Store(ABC):
         return None
 
     @abstractmethod
+    def reindex(self) -> None:
+        """Make the lookups and counts the saved queries read (graph/derived.py) again from the graph held: for
+        a store filled behind govgraph's back (a Turtle file loaded into it, say). Writes keep them up to date."""
+
+    @abstractmethod
     def evidence(self, who: str, *, relation: str | None = None) -> list[Support]:
         """The sentences behind every edge of the nodes whose id, label or name is ``who``."""
 

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from govgraph.loaders.encoding import visible
 
 from .. import schema
+from ..derived import Deltas, Stored, Touched, deltas, years_seen
 from ..model import Evidence, Graph, Node
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 
@@ -49,6 +50,8 @@ def _edge_query(edge_type: str) -> str:
     e = schema.EDGE_TYPES[edge_type]
     new = "[i IN range(0, size(r.ev_keys) - 1) WHERE NOT r.ev_keys[i] IN coalesce(e.ev_keys, [])]"
     sets = ", ".join(f"e.{k} = coalesce(e.{k}, []) + [i IN new | r.{k}[i]]" for k in _EV)
+    if edge_type == "holds_post":  # the years it was seen in, a set (graph/derived.py), for same_body_same_year
+        sets += ", e.years = coalesce(e.years, []) + [y IN r.years WHERE NOT y IN coalesce(e.years, [])]"
     return (f"UNWIND $rows AS r MATCH (a:{e.source} {{id: r.src}}) MATCH (b:{e.target} {{id: r.dst}}) "
             f"MERGE (a)-[e:{e.rel_type}]->(b) WITH e, r, {new} AS new SET {sets}")
 
@@ -76,6 +79,8 @@ def edge_rows(graph: Graph) -> dict[str, list[dict]]:
                             "ev_articles": [x.article for x in ev], "ev_starts": [x.start for x in ev],
                             "ev_ends": [x.end for x in ev], "ev_quotes": [x.quote for x in ev],
                             "ev_observed": [x.observed or "" for x in ev]})
+        if e.type == "holds_post":
+            out[e.type][-1]["years"] = sorted(years_seen(e))
     return out
 
 
@@ -84,7 +89,7 @@ _REL_TO_EDGE = {e.rel_type: name for name, e in schema.EDGE_TYPES.items()}
 # explain: the node by id, label or name, and every relationship with its evidence lists
 _EVIDENCE = """
 MATCH (n) WHERE n.id = $who OR n.label = $who OR n.name = $who
-MATCH (n)-[r]-(o)
+MATCH (n)-[r]-(o) WHERE r.ev_keys IS NOT NULL
 OPTIONAL MATCH (a:Article) WHERE a.id IN r.ev_articles
 WITH n, r, o, startNode(r) = n AS out, collect(a) AS arts
 UNWIND range(0, size(r.ev_keys) - 1) AS i
@@ -100,6 +105,39 @@ _MANIFEST = (f"UNWIND $rows AS r MERGE (f:{_MANIFEST_LABEL} {{digest: r.digest}}
              "SET f.source = coalesce(f.source, r.source), "
              "f.articles = CASE WHEN coalesce(f.articles, 0) > r.articles THEN f.articles ELSE r.articles END, "
              "f.state = CASE WHEN f.state = 'done' THEN 'done' ELSE r.state END")
+# The counts of graph/derived.py: (:Body)-[:MEETINGS_IN]->(:MonthCount {month, meetings}) and
+# (:Person)-[:CO_ATTENDED {meetings}]-(:Person); a state node says a write is under way (a write killed between
+# its data and its counts is counted again from the graph) and which version of the counts the store holds.
+_STATE_LABEL = "GovgraphIndexState"
+INDEX_VERSION = "1"
+_STORED = """UNWIND $ids AS id MATCH (m:Meeting {id: id})
+OPTIONAL MATCH (p:Person)-[:CHAIRED|ATTENDED]->(m)
+WITH m, collect(DISTINCT p.id) AS people
+OPTIONAL MATCH (b:Body)-[:CONVENED]->(m)
+RETURN m.id AS m, people, collect(DISTINCT b.id) AS bodies, toString(m.date) AS day"""
+_MOVE_PAIRS = """UNWIND $rows AS r MATCH (a:Person {id: r.a}) MATCH (b:Person {id: r.b})
+MERGE (a)-[c:CO_ATTENDED]-(b) ON CREATE SET c.meetings = r.n ON MATCH SET c.meetings = c.meetings + r.n
+WITH c WHERE c.meetings <= 0 DELETE c"""
+_MOVE_MONTHS = """UNWIND $rows AS r MATCH (b:Body {id: r.body})
+MERGE (b)-[:MEETINGS_IN]->(c:MonthCount {month: r.month})
+ON CREATE SET c.meetings = r.n ON MATCH SET c.meetings = c.meetings + r.n
+WITH c WHERE c.meetings <= 0 DETACH DELETE c"""
+_FORGET_COUNTS = ["MATCH (c:MonthCount) CALL (c) { DETACH DELETE c } IN TRANSACTIONS OF 5000 ROWS",
+                  "MATCH ()-[c:CO_ATTENDED]->() CALL (c) { DELETE c } IN TRANSACTIONS OF 5000 ROWS"]
+_COUNT_MONTHS = """MATCH (b:Body)-[:CONVENED]->(m:Meeting)
+WITH b, coalesce(substring(toString(m.date), 0, 7), '') AS month, count(DISTINCT m) AS n
+CREATE (b)-[:MEETINGS_IN]->(:MonthCount {month: month, meetings: n})"""
+_COUNT_PAIRS = """MATCH (a:Person)-[:CHAIRED|ATTENDED]->(m:Meeting)<-[:CHAIRED|ATTENDED]-(b:Person) WHERE a.id < b.id
+WITH a, b, count(DISTINCT m) AS n CREATE (a)-[:CO_ATTENDED {meetings: n}]->(b)"""
+_COUNT_YEARS = """MATCH ()-[r:HOLDS_POST]->()
+SET r.years = reduce(acc = [], y IN [d IN coalesce(r.ev_observed, []) | substring(d, 0, 4)] |
+                     CASE WHEN y IN acc THEN acc ELSE acc + y END)"""
+# the indexes the saved Cypher filters on: exact names, and parts of bodies' and posts' names (text indexes
+# answer CONTAINS)
+_INDEXES = ["CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
+            "CREATE TEXT INDEX body_label_text IF NOT EXISTS FOR (n:Body) ON (n.label)",
+            "CREATE TEXT INDEX post_label_text IF NOT EXISTS FOR (n:Post) ON (n.label)",
+            "CREATE INDEX month_count_month IF NOT EXISTS FOR (n:MonthCount) ON (n.month)"]
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -132,6 +170,7 @@ class PreparedRows:
 
     steps: list[tuple[str, str, list[dict]]]
     stats: WriteStats
+    touched: Touched | None = None
 
 
 class Neo4jStore(Store):
@@ -184,7 +223,32 @@ class Neo4jStore(Store):
                       f"FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
             s.run(f"CREATE CONSTRAINT govgraph_ingest_file IF NOT EXISTS "
                   f"FOR (n:{_MANIFEST_LABEL}) REQUIRE n.digest IS UNIQUE").consume()
+            for text in _INDEXES:
+                s.run(text).consume()
         self._schema_done = True
+        self._check_counts()
+
+    def reindex(self) -> None:
+        """Count everything again from the graph held."""
+        self.ensure_schema()
+        self._check_counts(force=True)
+
+    def _check_counts(self, *, force: bool = False) -> None:
+        """Count again from the graph when a write stopped between its data and its counts, or when the store
+        holds counts of an older shape (or none)."""
+        _, rows = self.query(f"MATCH (s:{_STATE_LABEL}) RETURN s.version, s.pending")
+        version, pending = rows[0] if rows else (None, False)
+        if version == INDEX_VERSION and not pending and not force:
+            return
+        _, data = self.query("MATCH (n:Meeting) RETURN n.id LIMIT 1")
+        if data:
+            with self._reach("counting again"), self._session() as s:
+                for text in _FORGET_COUNTS:
+                    s.run(text).consume()
+                for text in (_COUNT_MONTHS, _COUNT_PAIRS, _COUNT_YEARS):
+                    s.execute_write(lambda tx, text=text: tx.run(text).consume())
+        self._transaction("the index state", f"MERGE (s:{_STATE_LABEL}) SET s.version = $rows.version, "
+                          "s.pending = false", {"version": INDEX_VERSION})
 
     def prepare(self, graph: Graph, *, batch: int | None = None) -> PreparedRows:
         """The graph as UNWIND rows, nodes of each label then edges of each type, ``batch`` rows a statement."""
@@ -196,7 +260,7 @@ class Neo4jStore(Store):
         for etype, rows in edge_rows(graph).items():
             steps += [(f"{etype} edge rows {i + 1}-{i + len(part)}", _edge_query(etype), part)
                       for i, part in _slices(rows, size)]
-        return PreparedRows(steps, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges)))
+        return PreparedRows(steps, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges)), Touched.of(graph))
 
     def write(self, graph: Graph, *, batch: int | None = None) -> WriteStats:
         """Add a graph, ``batch`` rows a transaction (nodes before edges)."""
@@ -206,13 +270,39 @@ class Neo4jStore(Store):
         """The chunk's batches, each one transaction, then its manifest entries in a last one: the manifest
         never claims a chunk before all of it is stored, so a re-run redoes a chunk that failed half way."""
         self.ensure_schema()
+        touched = prepared.touched or Touched()
+        self._transaction("the index state", f"MERGE (s:{_STATE_LABEL}) SET s.pending = true", [])
+        before = self._stored(touched)
         for what, query, rows in prepared.steps:
             self._transaction(what, query, rows)
+        self._move_counts(deltas(touched, before))
         if entries:
             self._transaction("the manifest", _MANIFEST, [asdict(e) for e in entries])
+        self._transaction("the index state", f"MATCH (s:{_STATE_LABEL}) SET s.pending = false", [])
         return prepared.stats
 
-    def _transaction(self, what: str, query: str, rows: list[dict]) -> None:
+    def _stored(self, touched: Touched) -> Stored:
+        """What the server holds now for the meetings a chunk touches."""
+        out = Stored()
+        ids = sorted(touched.meetings)
+        for i in range(0, len(ids), BATCH):
+            _, rows = self.query(_STORED, {"ids": ids[i:i + BATCH]})
+            for m, people, bodies, day in rows:
+                if people:
+                    out.participants[m] = set(people)
+                out.convened |= {(b, m) for b in bodies}
+                out.days[m] = {day} if day else set()
+        return out
+
+    def _move_counts(self, d: Deltas) -> None:
+        pairs = [{"a": a, "b": b, "n": n} for (a, b), n in d.pairs.items() if n]
+        months = [{"body": b, "month": m, "n": n} for (b, m), n in d.months.items() if n]
+        for what, query, rows in (("co-attendance counts", _MOVE_PAIRS, pairs),
+                                  ("meetings per month", _MOVE_MONTHS, months)):
+            for _, part in _slices(rows, BATCH):
+                self._transaction(what, query, part)
+
+    def _transaction(self, what: str, query: str, rows: list[dict] | dict) -> None:
         """One ``UNWIND`` statement in its own transaction. A failure before the commit rolls it back; a
         connection lost during the commit leaves its fate unknown, and the error says which it was."""
         from neo4j.exceptions import IncompleteCommit, Neo4jError, ServiceUnavailable, SessionExpired

@@ -13,12 +13,16 @@ import pyoxigraph as ox
 
 from govgraph.loaders.encoding import visible
 from govgraph.ontology import GG, OA, PREFIXES, RDF, RDFS, XSD, base_iri
+from govgraph.queries import NodeId
 
 from .. import schema
+from ..derived import Touched, deltas
 from ..model import Evidence, Graph, Node
 from ..rdf import graph_ntriples, write_ntriples
+from ..rdf_index import index_nquads
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 from .folder import chunk_file, close_reader, open_reader, sweep_chunks, writer_active
+from .oxigraph_index import IndexKeeper
 
 # Oxigraph keeps numbers of derived integer types as xsd:integer; triples read out of it get back the type
 # the vocabulary says (Web Annotation offsets are xsd:nonNegativeInteger).
@@ -57,6 +61,7 @@ class PreparedChunk:
 
     path: Path
     stats: WriteStats
+    touched: Touched
 
     def discard(self) -> None:
         """Remove the file (idempotent)."""
@@ -76,6 +81,7 @@ class OxigraphStore(Store):
         self.read_only = read_only
         self._store: ox.Store | None = None
         self._snapshot: Path | None = None  # what a reader beside a writer reads (see folder.py)
+        self._keeper: IndexKeeper | None = None
         try:
             if read_only:
                 self._store, self._snapshot = open_reader(self._existing())
@@ -105,41 +111,67 @@ class OxigraphStore(Store):
         return self._store
 
     def prepare(self, graph: Graph) -> PreparedChunk:
-        """The chunk's triples as an N-Triples file: evidence cited by several edges is written once."""
+        """The chunk's triples as an N-Quads file (evidence cited by several edges written once), with the name
+        parts and years of the index graph; and what the chunk says about the counts."""
         fd, path = chunk_file()
         try:
             with os.fdopen(fd, "wb") as out:
                 n = write_ntriples(graph, out)
+                out.write("".join(index_nquads(graph)).encode("utf-8", "replace"))
         except BaseException:
             path.unlink(missing_ok=True)
             raise
-        return PreparedChunk(path, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n))
+        return PreparedChunk(path, WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n),
+                             Touched.of(graph))
 
     def discard(self, prepared: PreparedChunk) -> None:
         """Drop a prepared chunk that will not be committed."""
         prepared.discard()
 
     def write(self, graph: Graph) -> WriteStats:
-        """Add a graph in one transaction; the same triples twice are stored once."""
+        """Add a graph (its triples in one transaction); the same triples twice are stored once."""
         self._writable()
         data, n = graph_ntriples(graph)
+        data += "".join(index_nquads(graph)).encode("utf-8", "replace")
         with self._writing():
-            self.native.load(data, format=ox.RdfFormat.N_TRIPLES)
+            self._with_counts(Touched.of(graph),
+                              lambda: self.native.load(data, format=ox.RdfFormat.N_QUADS))
         return WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n)
 
     def commit(self, prepared: PreparedChunk, entries: Sequence[ManifestEntry]) -> WriteStats:
-        """Bulk-load a chunk, then record its files in the manifest (one transaction)."""
+        """Bulk-load a chunk and move the counts, then record its files in the manifest (one transaction)."""
         try:
             self._writable()
             with self._writing():
                 if prepared.stats.triples:
                     # the ids are minted IRI-safe (graph/ids.py), so the loader's own IRI checks can be skipped
-                    self.native.bulk_load(path=str(prepared.path), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                    self._with_counts(prepared.touched, lambda: self.native.bulk_load(
+                        path=str(prepared.path), format=ox.RdfFormat.N_QUADS, lenient=True))
                 if entries:
                     self.native.extend([q for e in entries for q in _manifest_quads(e)])
         finally:
             prepared.discard()
         return prepared.stats
+
+    def reindex(self) -> None:
+        """Index every name and year, and count everything, again from the graph held."""
+        self._writable()
+        with self._writing():
+            keeper = self._keeper or IndexKeeper(self.native)
+            self._keeper = keeper
+            keeper.begin()
+            keeper.rebuild(names=True)
+            keeper.end()
+
+    def _with_counts(self, touched: Touched, load) -> None:
+        """Load a chunk and move the counts of the index graph by what it added."""
+        keeper = self._keeper or IndexKeeper(self.native)
+        self._keeper = keeper
+        keeper.begin()
+        before = keeper.stored(touched)
+        load()
+        keeper.apply(deltas(touched, before))
+        keeper.end()
 
     def manifest(self) -> dict[str, ManifestEntry]:
         """The files stored so far, from the manifest graph (entries only grow: the largest count wins)."""
@@ -285,6 +317,7 @@ class OxigraphStore(Store):
         """Flush what was written and release the folder (idempotent)."""
         if self._store is not None:
             store, self._store = self._store, None
+            self._keeper = None  # it holds the store too: the folder's lock goes with the last reference
             if not self.read_only:
                 with self._writing():
                     store.flush()
@@ -363,6 +396,11 @@ def _value(text: str, datatype: str):
 def _term(v):
     if isinstance(v, (ox.NamedNode, ox.Literal)):
         return v
+    if isinstance(v, NodeId):
+        try:
+            return ox.NamedNode(base_iri() + v)
+        except ValueError:
+            raise StoreError(f"{visible(str(v))!r} is not a node id (ids look like meeting/430400/…)") from None
     if isinstance(v, bool):
         return ox.Literal("true" if v else "false", datatype=ox.NamedNode(XSD + "boolean"))
     if isinstance(v, date):

@@ -7,7 +7,17 @@ from itertools import combinations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govgraph.graph.derived import all_pairs, month_of, name_parts, new_pairs, years_seen
+from govgraph.graph.derived import (
+    Stored,
+    Touched,
+    all_counts,
+    all_pairs,
+    deltas,
+    month_of,
+    name_parts,
+    new_pairs,
+    years_seen,
+)
 from govgraph.graph.model import Edge, Evidence
 
 
@@ -47,3 +57,32 @@ def test_counting_chunk_by_chunk_equals_counting_at_once(ms, cut):
             stored[i] = stored.get(i, set()) | people
     expected = Counter(p for m in ms for p in combinations(sorted(m), 2))
     assert total == expected == all_pairs(ms)
+
+
+def _touched(convened, days, participants=None):
+    return Touched(participants=participants or {}, convened=set(convened), days=days)
+
+
+def test_a_new_meeting_counts_in_its_month_and_an_undated_one_in_the_empty_month():
+    d = deltas(_touched({("b", "m1"), ("b", "m2")}, {"m1": "2021-04-22", "m2": None}), Stored())
+    assert d.months == Counter({("b", "2021-04"): 1, ("b", ""): 1})
+
+
+def test_a_meeting_stored_undated_moves_when_a_later_report_dates_it():
+    stored = Stored(convened={("b", "m1")}, days={"m1": set()})
+    d = deltas(_touched({("b", "m1")}, {"m1": "2021-04-22"}), stored)
+    assert d.months == Counter({("b", ""): -1, ("b", "2021-04"): 1})
+
+
+def test_the_same_meeting_again_moves_nothing():
+    stored = Stored(participants={"m1": {"a", "b"}}, convened={("b", "m1")}, days={"m1": {"2021-04-22"}})
+    chunk = _touched({("b", "m1")}, {"m1": "2021-04-22"}, {"m1": {"a", "b"}})
+    assert not deltas(chunk, stored)
+
+
+def test_counting_from_scratch_gives_what_chunks_gave():
+    chunk = _touched({("b", "m1"), ("b", "m2")}, {"m1": "2021-04-22", "m2": None}, {"m1": {"a", "b"}, "m2": {"a"}})
+    once = deltas(chunk, Stored())
+    again = all_counts(Stored(participants=chunk.participants, convened=chunk.convened,
+                              days={"m1": {"2021-04-22"}, "m2": set()}))
+    assert (once.pairs, once.months) == (again.pairs, again.months)

@@ -73,7 +73,10 @@ def test_cli_query_on_neo4j(neo, corpus_graph, tmp_path):
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(main, ["query", "meetings_chaired_by", "-p", "person=张明华", "--backend", "neo4j",
                                     "--format", "csv"])
-    assert res.output.splitlines() == ["meeting,date,body", "岳阳市委常委会会议 2023-06-12,2023-06-12,岳阳市委常委会"]
+    assert res.output.splitlines() == [
+        "date,meeting_name,body_name,meeting_id,body_id,person_id",
+        "2023-06-12,岳阳市委常委会会议 2023-06-12,岳阳市委常委会,meeting/430600/岳阳市委常委会/2023-06-12/meeting,"
+        "body/430600/岳阳市委常委会,person/430600/张明华"]
     # export, view and explain read Neo4j through the same store contract as the embedded store
     res = CliRunner().invoke(main, ["explain", "张明华", "--relation", "chaired", "--backend", "neo4j"])
     assert res.exit_code == 0 and "-[chaired]-> 岳阳市委常委会会议 2023-06-12" in res.output, res.output

@@ -28,9 +28,10 @@ def test_an_export_reimported_gives_the_same_triples_and_answers(fmt, ox_format,
     path = write_rdf(seed_store, tmp_path / f"seed.{fmt}", fmt)
     fresh = open_store("oxigraph", path=tmp_path / "fresh")
     fresh.native.load(path=str(path), format=ox_format)
+    fresh.reindex()  # loaded behind the store's back: its lookups and counts are made from what it holds
     try:
         assert fresh.counts() == seed_store.counts()
-        assert len(fresh.native) == len(seed_store.native)
+        assert fresh.size() == seed_store.size()
         before, after = _answers(seed_store), _answers(fresh)
         assert set(before) == set(saved_queries())
         for name in before:
@@ -82,8 +83,9 @@ def test_a_store_under_another_base_still_validates_and_answers(seed_graph, tmp_
         ok, report = validate(s)
         assert ok, report
         q = saved_queries()["meetings_chaired_by"]
-        params, want = EXPECTED["meetings_chaired_by"]
-        assert s.run(q, q.bind(params))[1] == want
+        params, columns, want = EXPECTED["meetings_chaired_by"]
+        cols, rows = s.run(q, q.bind(params))
+        assert [tuple(r[cols.index(c)] for c in columns) for r in rows] == want
         ttl = write_rdf(s, tmp_path / "o.ttl", "turtle").read_text(encoding="utf-8")
         assert "@prefix id: <https://example.org/gov/>" in ttl and "govgraph.org/id/" not in ttl
     finally:

@@ -51,7 +51,7 @@ def test_jsonld_has_a_usable_context(seed_store, tmp_path):
 
     path = write_rdf(seed_store, tmp_path / "s.jsonld", "jsonld")
     # a second, independent JSON-LD reader gets every triple back
-    assert sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)) == len(seed_store.native)
+    assert sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)) == seed_store.size()
     doc = json.loads(path.read_text(encoding="utf-8"))
     ctx = doc["@context"]
     assert ctx["gg"] == GG and ctx["schema"] == SCHEMA and ctx["@base"] == "https://govgraph.org/id/"
