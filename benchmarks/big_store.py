@@ -1,9 +1,9 @@
 """A big embedded store for the view and analysis benchmarks, built once and kept in a folder.
 
-Streaming ingest of 100,000 articles takes long, so the benchmarks build their store the quick way: synthetic
-reports (``synthetic.py``) through the real extractor and graph builder, in chunks, each chunk's quads bulk-loaded
-into Oxigraph. Nodes and edges that recur across chunks get the same IRIs, so the store is the one ingest would
-write. The folder records how many articles it holds; a folder for another size is rebuilt.
+Synthetic reports (``synthetic.py``) go through the real extractor and graph builder, in chunks, and each chunk
+through the store's own ``prepare`` and ``commit`` (what ingest does, without writing report files first), so the
+store holds what ingest would write, the lookups and counts of graph/derived.py included. The folder records how
+many articles it holds (and the version of its lookups); a folder for another size is rebuilt.
 
 usage: python benchmarks/big_store.py --articles 100000 [--folder out/bench/store-100000]
 """
@@ -16,15 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pyoxigraph as ox
-from synthetic import synthetic_articles
+from synthetic import iter_synthetic
 
 from govgraph.graph.build import build_article
 from govgraph.graph.model import Graph
-from govgraph.graph.rdf import graph_quads
+from govgraph.graph.stores import Store, open_store
+from govgraph.graph.stores.oxigraph_index import VERSION
 from govgraph.loaders.extract.pipeline import extract
 
-CHUNK = 5000
+CHUNK = 2000
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -33,32 +33,46 @@ def default_folder(articles: int) -> Path:
     return ROOT / "out" / "bench" / f"store-{articles}"
 
 
+def chunks(articles: int, size: int = CHUNK):
+    """The synthetic reports' graphs, ``size`` articles a graph."""
+    g, n = Graph(), 0
+    for art in iter_synthetic(articles):
+        g.absorb(build_article(art, extract(art)))
+        n += 1
+        if n == size:
+            yield g
+            g, n = Graph(), 0
+    if n:
+        yield g
+
+
+def fill(store: Store, articles: int, *, quiet: bool = False) -> None:
+    """Write ``articles`` synthetic reports into a store, chunk by chunk, as ingest does."""
+    t = time.perf_counter()
+    done = 0
+    for g in chunks(articles):
+        store.commit(store.prepare(g), [])
+        done += sum(1 for n in g.nodes.values() if n.type == "Article")
+        if not quiet:
+            print(f"  {done}/{articles} articles written ({time.perf_counter() - t:.0f} s)", file=sys.stderr)
+
+
 def build_store(articles: int, folder: Path | None = None, *, quiet: bool = False) -> Path:
     """The folder of an Oxigraph store holding ``articles`` synthetic reports (built unless it is there)."""
     folder = folder or default_folder(articles)
     done = folder / "ARTICLES"
-    if done.is_file() and done.read_text().strip() == str(articles):
+    stamp = f"{articles} {VERSION}"
+    if done.is_file() and done.read_text().strip() == stamp:
         return folder / "store"
     if folder.exists():
         import shutil
 
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    t = time.perf_counter()
-    store = ox.Store(str(folder / "store"))
-    arts = synthetic_articles(articles)
-    for i in range(0, articles, CHUNK):
-        g = Graph()
-        for art in arts[i:i + CHUNK]:
-            g.merge(build_article(art, extract(art)))
-        store.bulk_extend(graph_quads(g))
-        if not quiet:
-            print(f"  {min(i + CHUNK, articles)}/{articles} articles loaded ({time.perf_counter() - t:.0f} s)",
-                  file=sys.stderr)
-    store.flush()
-    store.optimize()
-    del store
-    done.write_text(str(articles))
+    with open_store("oxigraph", path=folder / "store") as store:
+        fill(store, articles, quiet=quiet)
+        store.native.optimize()  # type: ignore[attr-defined]
+    done.write_text(stamp)
     return folder / "store"
 
 

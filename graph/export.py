@@ -44,7 +44,7 @@ def write_rdf(source: Store | Graph, path, fmt: str = "turtle") -> Path:
         g = rdflib.Graph().parse(data=to_ntriples(source), format="nt")
         path.write_text(g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True),
                         encoding="utf-8")
-    else:
+    elif not (isinstance(source, Store) and source.dump(path, rdf_format, dict(PREFIXES, id=base_iri()))):
         ox.serialize(triples_of(source), str(path), rdf_format, prefixes=dict(PREFIXES, id=base_iri()))
     return path
 

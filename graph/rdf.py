@@ -14,7 +14,9 @@ from .model import Edge, Graph, Node
 
 _TYPE = NamedNode(RDF + "type")
 _LABEL = NamedNode(RDFS + "label")
-_NNI = NamedNode(XSD + "nonNegativeInteger")
+# Text offsets are xsd:integer (at least 0, as the shapes say): Oxigraph keeps every integer type as xsd:integer,
+# so a store dumps what it was given and an export needs no rewriting of datatypes.
+_INT = NamedNode(XSD + "integer")
 _CLASSES = {t.name: [NamedNode(c) for c in t.classes] for t in schema.NODE_TYPES.values()}
 # per node type: property name -> (predicate, XSD datatype or None for a plain string)
 PROPERTIES = {t.name: {p.name: (p.predicate, p.xsd) for p in t.props}
@@ -95,8 +97,8 @@ def edge_quads(edge: Edge, base: str, post_body: dict[str, str] | None = None) -
                 Quad(e, _TYPE, NamedNode(OA + "TextPositionSelector")),
                 Quad(e, _TYPE, NamedNode(OA + "TextQuoteSelector")),
                 Quad(e, NamedNode(schema.IN_ARTICLE), iri(ev.article, base)),
-                Quad(e, NamedNode(OA + "start"), Literal(str(ev.start), datatype=_NNI)),
-                Quad(e, NamedNode(OA + "end"), Literal(str(ev.end), datatype=_NNI)),
+                Quad(e, NamedNode(OA + "start"), Literal(str(ev.start), datatype=_INT)),
+                Quad(e, NamedNode(OA + "end"), Literal(str(ev.end), datatype=_INT)),
                 Quad(e, NamedNode(OA + "exact"), Literal(ev.quote))]
         if ev.observed:
             out.append(Quad(e, NamedNode(schema.OBSERVED_ON),
@@ -143,7 +145,7 @@ _T = {k: _ref(v) for k, v in {
     "organization": ORG + "organization", "derived": schema.DERIVED_FROM, "evidence": schema.EVIDENCE_CLASS,
     "position": OA + "TextPositionSelector", "quote": OA + "TextQuoteSelector", "in": schema.IN_ARTICLE,
     "start": OA + "start", "end": OA + "end", "exact": OA + "exact", "observed": schema.OBSERVED_ON,
-    "nni": XSD + "nonNegativeInteger", "date": XSD + "date", "boolean": XSD + "boolean",
+    "int": XSD + "integer", "date": XSD + "date", "boolean": XSD + "boolean",
     "body_kind": schema.BODY_KIND, "meeting_kind": schema.MEETING_KIND}.items()}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -168,7 +170,7 @@ _MEMBERSHIP = ("{st} " + _T_TYPE + " " + _T["membership"] + " .\n{st} " + _T["me
                + _T["organization"] + " {b} .\n")
 _EVIDENCE = ("{e} " + _T_TYPE + " " + _T["evidence"] + " .\n{e} " + _T_TYPE + " " + _T["position"] + " .\n{e} "
              + _T_TYPE + " " + _T["quote"] + " .\n{e} " + _T["in"] + " {a} .\n{e} " + _T["start"] + ' "{start}"^^'
-             + _T["nni"] + " .\n{e} " + _T["end"] + ' "{end}"^^' + _T["nni"] + " .\n{e} " + _T["exact"]
+             + _T["int"] + " .\n{e} " + _T["end"] + ' "{end}"^^' + _T["int"] + " .\n{e} " + _T["exact"]
              + " {quote} .\n")
 _OBSERVED = "{e} " + _T["observed"] + ' "{day}"^^' + _T["date"] + " .\n"
 

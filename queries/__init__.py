@@ -19,8 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from importlib import resources
 
+# one key of a simple ORDER BY: ?x, DESC(?x), ASC(?x) or (?x = "") (undated rows last)
+_ORDER_KEY = re.compile(r'(DESC|ASC)?\(\s*\?(\w+)\s*\)|\(\s*\?(\w+)\s*=\s*""\s*\)|\?(\w+)', re.IGNORECASE)
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b(.*)\Z", re.IGNORECASE | re.DOTALL)
 _PARAM = re.compile(r"^#\s*param:\s*(\w+)\s*(?:\((\w+)\))?\s*(?:=\s*(\S+))?\s*(?:[—-]+\s*(.*))?$")
 
 
@@ -56,6 +60,35 @@ class Param:
         return str(raw)
 
 
+@dataclass(frozen=True)
+class OrderKey:
+    """One key of an ORDER BY: a column, descending or not; ``empty_last`` is the (?x = "") test."""
+
+    column: str
+    desc: bool = False
+    empty_last: bool = False
+
+
+def sort_rows(cols: list[str], rows: list[tuple], keys: list[OrderKey]) -> list[tuple]:
+    """Rows in the order ``keys`` say, as SPARQL orders them (code points, false before true, unbound first)."""
+    out = list(rows)
+    for key in reversed(keys):  # a stable sort per key, the last key first
+        i = cols.index(key.column)
+        if key.empty_last:
+            out.sort(key=partial(_is_empty, i))
+        else:
+            out.sort(key=partial(_bound_first, i), reverse=key.desc)
+    return out
+
+
+def _is_empty(i: int, row: tuple) -> bool:
+    return row[i] == ""
+
+
+def _bound_first(i: int, row: tuple) -> tuple:
+    return (row[i] is not None, row[i] if row[i] is not None else 0)
+
+
 @dataclass
 class SavedQuery:
     name: str
@@ -76,6 +109,27 @@ class SavedQuery:
     def ordered(self) -> bool:
         """True when the answer has a meaningful order (the query says ORDER BY)."""
         return "ORDER BY" in self.sparql.upper()
+
+    def split_order(self) -> tuple[str, list[OrderKey]] | None:
+        """The SPARQL without its closing ORDER BY, and that order as keys a caller can sort rows by; None when
+        the order is not a plain list of variables, DESC(?x) and (?x = "") tests.
+
+        Oxigraph compares long strings by reading them back from disk, so the embedded store sorts a saved
+        query's answer itself (the same order: code points, false before true, unbound first)."""
+        m = _ORDER_BY.search(self.sparql)
+        if not m:
+            return None
+        keys: list[OrderKey] = []
+        rest = m.group(1)
+        for k in _ORDER_KEY.finditer(rest):
+            direction, in_call, tested, plain = k.groups()
+            if tested:
+                keys.append(OrderKey(tested, empty_last=True))
+            else:
+                keys.append(OrderKey(in_call or plain, desc=(direction or "").upper() == "DESC"))
+        if _ORDER_KEY.sub("", rest).strip() or not keys:
+            return None
+        return self.sparql[:m.start()], keys
 
     def bind(self, given: dict[str, str]) -> dict:
         """Typed parameter values: the given ones, defaults for the rest; a missing one is named."""

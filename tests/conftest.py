@@ -53,3 +53,14 @@ def seed_graph(seed_path):
     rep = read_graph([seed_path])
     assert not rep.errors
     return rep.graph
+
+
+@pytest.fixture(scope="module")
+def corpus_graph():
+    """A small corpus of several papers, days and cities as one graph."""
+    from govgraph.graph.ingest import expand, read_graph
+
+    need(SEED.is_file(), f"the seed page at {SEED}")
+    rep = read_graph(expand([SEED, ROOT / "graph" / "samples", FIXTURES / "identity"]))
+    assert not rep.errors
+    return rep.graph

@@ -18,6 +18,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Graph
@@ -131,6 +132,11 @@ class Store(ABC):
     @abstractmethod
     def evidence(self, who: str, *, relation: str | None = None) -> list[Support]:
         """The sentences behind every edge of the nodes whose id, label or name is ``who``."""
+
+    def dump(self, path: Path, rdf_format: Any, prefixes: dict[str, str]) -> bool:
+        """Write the graph as RDF (a pyoxigraph ``RdfFormat``) by the store's own means, if it has them (an RDF
+        store does, fast); False when it has none and the caller must serialise the triples."""
+        return False
 
     def close(self) -> None:  # noqa: B027 (a store with nothing to release needs no override)
         """Release the store (idempotent)."""

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from govgraph.loaders.encoding import visible
 from govgraph.ontology import GG, OA, PREFIXES, RDF, RDFS, XSD, base_iri
-from govgraph.queries import NodeId
+from govgraph.queries import NodeId, SavedQuery, sort_rows
 
 from .. import schema
 from ..derived import Touched, deltas
@@ -23,10 +23,6 @@ from ..rdf_index import index_nquads
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 from .folder import chunk_file, close_reader, open_reader, sweep_chunks, writer_active
 from .oxigraph_index import IndexKeeper
-
-# Oxigraph keeps numbers of derived integer types as xsd:integer; triples read out of it get back the type
-# the vocabulary says (Web Annotation offsets are xsd:nonNegativeInteger).
-_DECLARED_DATATYPES = {OA + "start": XSD + "nonNegativeInteger", OA + "end": XSD + "nonNegativeInteger"}
 
 # The sentences behind the edges of one node (?node is substituted, so it is projected: Oxigraph binds only
 # projected variables).
@@ -206,8 +202,19 @@ class OxigraphStore(Store):
             if not isinstance(res, ox.QuerySolutions):
                 raise StoreError("only SELECT queries give rows")
             cols = [v.value for v in res.variables if v.value not in params]
-            rows = [tuple(_py(sol[c]) for c in cols) for sol in res]
+            base = base_iri()
+            rows = [tuple(_py(sol[c], base) for c in cols) for sol in res]
         return cols, rows
+
+    def run(self, saved: SavedQuery, params: dict[str, Any]) -> Rows:
+        """A saved query, its answer sorted here when its order is a plain one: Oxigraph compares long strings
+        by reading them back from disk (40 ms for 1,500 rows), Python in a millisecond, in the same order."""
+        split = saved.split_order()
+        if split is None:
+            return super().run(saved, params)
+        text, keys = split
+        cols, rows = self.query(text, params)
+        return cols, sort_rows(cols, rows, keys)
 
     def counts(self) -> dict[str, int]:
         """Nodes per type and edges per type, each counted on its own index range (no scan of the store)."""
@@ -305,13 +312,16 @@ class OxigraphStore(Store):
         return list(found.values())
 
     def triples(self) -> Iterator[ox.Triple]:
-        """The default graph's triples, with the datatypes the vocabulary declares."""
+        """The default graph's triples (the graph; the manifest and the index graph left out)."""
         with self._reading():
             for q in self.native.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-                o, dt = q.object, _DECLARED_DATATYPES.get(q.predicate.value)
-                if dt and isinstance(o, ox.Literal) and o.datatype.value != dt:
-                    o = ox.Literal(o.value, datatype=ox.NamedNode(dt))
-                yield ox.Triple(q.subject, q.predicate, o)
+                yield ox.Triple(q.subject, q.predicate, q.object)
+
+    def dump(self, path: Path, rdf_format: Any, prefixes: dict[str, str]) -> bool:
+        """The graph written by Oxigraph itself (Turtle, N-Triples): an export at the speed of the store."""
+        # an OSError here is the output's (a path that cannot be written), and says so as it is
+        self.native.dump(str(path), rdf_format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        return True
 
     def close(self) -> None:
         """Flush what was written and release the folder (idempotent)."""
@@ -410,7 +420,7 @@ def _term(v):
     return ox.Literal(str(v))
 
 
-def _py(term):
+def _py(term, base: str | None = None):
     if term is None:
         return None
     if isinstance(term, ox.Literal):
@@ -421,5 +431,5 @@ def _py(term):
             return float(term.value)
         return term.value
     if isinstance(term, ox.NamedNode):
-        return _local(term, base_iri())
+        return _local(term, base or base_iri())
     return str(term)

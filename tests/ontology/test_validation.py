@@ -16,7 +16,7 @@ from govgraph.ontology import GG, OA, PROV, SCHEMA
 RDFLIB_FORMAT = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}
 U = rdflib.URIRef
 XSD_DATE = U("http://www.w3.org/2001/XMLSchema#date")
-XSD_NNI = U("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+XSD_INTEGER = U("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def run(*args):
@@ -40,10 +40,11 @@ def test_the_exports_say_the_same_thing(seed_store, tmp_path):
     assert isomorphic(graphs[0], graphs[1]) and isomorphic(graphs[0], graphs[2])
 
 
-def test_offsets_are_exported_as_non_negative_integers(seed_rdf):
-    """Oxigraph keeps them as xsd:integer; the export gives back the type Web Annotation gives oa:start."""
+def test_offsets_are_exported_as_integers_of_at_least_zero(seed_rdf):
+    """xsd:integer, as Oxigraph keeps every integer type (the shapes ask for 0 or more): a store's own dump is
+    the export."""
     starts = list(seed_rdf.objects(None, U(OA + "start")))
-    assert starts and {s.datatype for s in starts} == {XSD_NNI}
+    assert starts and {s.datatype for s in starts} == {XSD_INTEGER} and min(int(s) for s in starts) >= 0
 
 
 def test_jsonld_has_a_usable_context(seed_store, tmp_path):
