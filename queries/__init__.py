@@ -57,7 +57,38 @@ class Param:
                 raise QueryError(f"parameter {self.name} must be a date like 2021-04-22, got {raw!r}") from exc
         if self.type == "node":
             return NodeId(raw)
+        if self.type == "float":
+            try:
+                return float(raw)
+            except ValueError as exc:
+                raise QueryError(f"parameter {self.name} must be a number, got {raw!r}") from exc
+        if self.type == "bool":
+            if str(raw).lower() not in ("true", "false"):
+                raise QueryError(f"parameter {self.name} must be true or false, got {raw!r}")
+            return str(raw).lower() == "true"
         return str(raw)
+
+
+PARAM_TYPES = ("string", "int", "float", "bool", "date", "node")
+
+
+def own_params(pairs) -> dict:
+    """Parameters of one's own query from ``KEY=VALUE`` (a string) or ``KEY:TYPE=VALUE`` texts, typed.
+
+    TYPE is one of string, int, float, bool, date or node (a node id as answers give it)."""
+    out: dict = {}
+    for kv in pairs:
+        key, sep, raw = str(kv).partition("=")
+        if not sep:
+            raise QueryError(f"--param needs KEY=VALUE or KEY:TYPE=VALUE, got {kv!r}")
+        name, _, kind = key.strip().partition(":")
+        kind = kind.strip() or "string"
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise QueryError(f"parameter name {name!r} is not a variable name")
+        if kind not in PARAM_TYPES:
+            raise QueryError(f"parameter type {kind!r} unknown; one of {', '.join(PARAM_TYPES)}")
+        out[name] = Param(name, kind).convert(raw)
+    return out
 
 
 @dataclass(frozen=True)

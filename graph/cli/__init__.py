@@ -9,7 +9,7 @@ import logging
 
 import click
 
-from . import analyzing, exporting, extraction, ingesting, querying, viewing
+from . import analyzing, exporting, extraction, ingesting, querying, serving, viewing
 from .common import SafeGroup, format_rows
 
 __all__ = ["format_rows", "main"]
@@ -24,6 +24,6 @@ def main():
     logging.getLogger("neo4j").propagate = False
 
 
-for _module in (ingesting, extraction, querying, exporting, viewing, analyzing):
+for _module in (ingesting, extraction, querying, serving, exporting, viewing, analyzing):
     for _command in _module.COMMANDS:
         main.add_command(_command)

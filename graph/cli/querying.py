@@ -1,9 +1,12 @@
 """govgraph queries, query, explain and stats: questions to a store."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
 
-from govgraph.queries import QueryError, get_query, saved_queries
+from govgraph.queries import QueryError, get_query, own_params, saved_queries
 
 from ..stores import StoreError
 from .common import fail, format_rows, open_from_options, store_options
@@ -79,4 +82,75 @@ def stats(store_path, neo4j_uri, backend, user, password):
         click.echo(f"{k:14} {v}")
 
 
-COMMANDS = [list_queries, query, explain, stats]
+def _own_text(text: str) -> str:
+    """The query itself, or the text of the file it names ("-" reads standard input)."""
+    if text == "-":
+        return sys.stdin.read()
+    looks_like_file = "\n" not in text and len(text) < 4096 and not text.lstrip().upper().startswith(
+        ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE", "MATCH", "OPTIONAL", "WITH", "CALL", "RETURN",
+         "UNWIND", "INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "MERGE"))
+    if looks_like_file:
+        path = Path(text)
+        if not path.is_file():
+            raise QueryError(f"{text!r} is neither a query nor a file that holds one")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{text!r} is not UTF-8 text: {exc.reason}") from exc
+    return text
+
+
+def _run_own(language: str, text: str, params, fmt: str, store_opts: dict) -> None:
+    try:
+        own = _own_text(text)
+        bound = own_params(params)
+    except QueryError as exc:
+        fail(str(exc))
+    try:
+        with open_from_options(**store_opts) as store:
+            if language not in store.languages:
+                names = {"sparql": "SPARQL", "cypher": "Cypher"}
+                other = " or ".join(names[x] for x in sorted(store.languages))
+                hint = " (use --neo4j for Cypher)" if language == "cypher" else " (use govgraph cypher)"
+                fail(f"this store answers {other}, not {names[language]}" + hint)
+            cols, rows = store.query(own, bound)
+    except (StoreError, QueryError) as exc:
+        fail(str(exc))
+    click.echo(format_rows(cols, rows, fmt), nl=False)
+
+
+_OWN_PARAM = click.option("--param", "-p", "params", multiple=True, metavar="KEY[:TYPE]=VALUE",
+                          help="A parameter, bound by the engine (a string unless TYPE says int, float, bool, date "
+                               "or node); repeat.")
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                       show_default=True)
+
+
+@click.command()
+@click.argument("text", metavar="QUERY|FILE")
+@_OWN_PARAM
+@_FORMAT
+@store_options
+def sparql(text, params, fmt, **store_opts):
+    """Run your own SPARQL (SELECT, ASK, CONSTRUCT) on the store, read-only: a query, a file, or - for stdin.
+
+    The prefixes gg:, rdf:, rdfs:, xsd:, foaf:, org:, schema:, prov:, oa: are known. A parameter ?name is
+    bound when the query selects it: --param name=邓群策. Updates are refused: the store is written by ingest.
+    """
+    _run_own("sparql", text, params, fmt, store_opts)
+
+
+@click.command()
+@click.argument("text", metavar="QUERY|FILE")
+@_OWN_PARAM
+@_FORMAT
+@store_options
+def cypher(text, params, fmt, **store_opts):
+    """Run your own Cypher on a Neo4j store in a read-only transaction: a query, a file, or - for stdin.
+
+    Parameters are $name in the query: --param name=邓群策. A query that writes is refused by the server.
+    """
+    _run_own("cypher", text, params, fmt, store_opts)
+
+
+COMMANDS = [list_queries, query, sparql, cypher, explain, stats]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -193,18 +194,35 @@ class OxigraphStore(Store):
         are left out of the answer here.
         """
         params = params or {}
-        subs = {ox.Variable(k): _term(v) for k, v in params.items()}
+        base = base_iri()
         with self._reading():
-            try:
-                res = self.native.query(text, prefixes=PREFIXES, substitutions=subs, base_iri=None)
-            except SyntaxError as exc:
-                raise StoreError(f"not valid SPARQL: {exc}") from exc
-            if not isinstance(res, ox.QuerySolutions):
-                raise StoreError("only SELECT queries give rows")
+            res = self.native_query(text, params)
+            if isinstance(res, ox.QueryBoolean):  # ASK: one row, one column
+                return ["ask"], [(bool(res),)]
+            if isinstance(res, ox.QueryTriples):  # CONSTRUCT, DESCRIBE: a row per triple
+                return ["subject", "predicate", "object"], [
+                    (_py(t.subject, base), _py(t.predicate, base), _py(t.object, base)) for t in res]
             cols = [v.value for v in res.variables if v.value not in params]
-            base = base_iri()
             rows = [tuple(_py(sol[c], base) for c in cols) for sol in res]
         return cols, rows
+
+    def native_query(self, text: str, params: dict[str, Any] | None = None):
+        """Oxigraph's own answer to a SPARQL query (solutions, a boolean or triples), parameters bound by
+        substitution; what a SPARQL endpoint serializes as it is. Updates are not queries: they are refused."""
+        subs = {ox.Variable(k): _term(v) for k, v in (params or {}).items()}
+        try:
+            return self.native.query(text, prefixes=PREFIXES, substitutions=subs, base_iri=None)
+        except SyntaxError as exc:
+            if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", text, re.IGNORECASE):
+                raise StoreError(f"not a SPARQL query (updates are not run here: the store is written by "
+                                 f"ingest): {_reason(exc)}") from exc
+            raise StoreError(f"not valid SPARQL: {_reason(exc)}") from exc
+        except RuntimeError as exc:
+            unbound = re.search(r"variable \?(\w+) in its SELECT", str(exc))
+            if unbound:
+                raise StoreError(f"parameter {unbound.group(1)} is bound only when the query selects it: add "
+                                 f"?{unbound.group(1)} to the SELECT") from exc
+            raise
 
     def run(self, saved: SavedQuery, params: dict[str, Any]) -> Rows:
         """A saved query, its answer sorted here when its order is a plain one: Oxigraph compares long strings
@@ -417,6 +435,8 @@ def _term(v):
         return ox.Literal(v.isoformat(), datatype=ox.NamedNode(XSD + "date"))
     if isinstance(v, int):
         return ox.Literal(str(v), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(v, float):
+        return ox.Literal(repr(v), datatype=ox.NamedNode(XSD + "double"))
     return ox.Literal(str(v))
 
 
