@@ -95,6 +95,17 @@ def test_sparqlwrapper_reads_it(served):
     assert "朱健" in names
 
 
+def test_rdflib_reads_it_as_a_graph(served):
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    base, path = served
+    remote = rdflib.Graph(SPARQLStore(query_endpoint=f"{base}/sparql"))
+    chaired = rdflib.URIRef("https://govgraph.org/ontology#chaired")
+    with open_store("oxigraph", path=path, read_only=True) as st:
+        expected = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?p gg:chaired ?m }")[1][0][0]
+    assert len(list(remote.triples((None, chaired, None)))) == expected > 0
+
+
 def test_read_only(served):
     base, _ = served
     for data, kind in ((b"INSERT DATA { <http://a> <http://b> <http://c> }", "application/sparql-update"),
