@@ -1,12 +1,14 @@
 """Saved-query latency on both stores at 10,000 and 100,000 articles: p50 and p95 per query, and the growth.
 
-usage: python benchmarks/bench_queries.py [--sizes 10000,100000] [--runs 30] [--neo4j] [--json FILE]
+usage: python benchmarks/bench_queries.py [--sizes 10000,100000] [--runs 30] [--neo4j] [--http] [--json FILE]
 
 The embedded store of each size is built once by big_store.py (out/bench/); with ``--neo4j`` (NEO4J_URI,
 NEO4J_PASSWORD) the same synthetic reports are written into Neo4j chunk by chunk as ingest writes them, and the
 load time is printed. Each saved query runs ``--runs`` times in-process, each time with parameters drawn at
 random from the data (people who took part in meetings, bodies by their whole name or their place, posts,
-meetings, days and date ranges), after one warm-up run. Times are wall-clock milliseconds, since the work of a
+meetings, days and date ranges), after one warm-up run; with ``--http`` the same questions go through the
+endpoint of ``govgraph serve`` too (GET /queries/NAME?…, one kept-alive connection, JSON rows read whole).
+Times are wall-clock milliseconds, since the work of a
 Neo4j query happens in the server; beside them, the floor: the same store's p50 for looking up one node's label,
 measured in the same run, and each query's p95 as a multiple of it (these machines are noisy).
 """
@@ -100,6 +102,52 @@ def measure(store: Store, params: dict[str, list[dict]]) -> dict[str, dict]:
     return out
 
 
+def measure_http(path: Path, params: dict[str, list[dict]]) -> dict[str, dict]:
+    """p50/p95 (ms) of each saved query asked of ``govgraph serve`` over HTTP, and the floor: GET /queries."""
+    import http.client
+    import threading
+    from functools import partial
+    from urllib.parse import urlencode
+
+    from govgraph.graph.server import make_server
+
+    server = make_server(partial(open_store, "oxigraph", path=path, read_only=True), port=0, folder=path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=60)
+
+    def get(url: str) -> bytes:
+        conn.request("GET", url, headers={"Accept": "application/json"})
+        resp = conn.getresponse()
+        body = resp.read()
+        if resp.status != 200:
+            raise RuntimeError(f"{url}: {resp.status} {body[:200]!r}")
+        return body
+
+    out: dict[str, dict] = {}
+    floor = []
+    for _ in range(50):
+        t = time.perf_counter()
+        get("/queries")
+        floor.append(time.perf_counter() - t)
+    out["_floor"] = {"p50": _pct(floor, 0.5)}
+    try:
+        for name in saved_queries():
+            times, rows = [], []
+            for i, p in enumerate(params[name]):
+                url = f"/queries/{name}?" + urlencode(p)
+                t = time.perf_counter()
+                body = get(url)
+                if i:
+                    times.append(time.perf_counter() - t)
+                    rows.append(len(json.loads(body)["rows"]))
+            out[name] = {"p50": _pct(times, 0.5), "p95": _pct(times, 0.95), "rows": statistics.median(rows)}
+    finally:
+        conn.close()
+        server.shutdown()
+        server.server_close()
+    return out
+
+
 def _node(node_id: str):
     import pyoxigraph as ox
 
@@ -113,6 +161,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--neo4j", action="store_true", help="also load and query Neo4j (NEO4J_URI, NEO4J_PASSWORD)")
+    ap.add_argument("--http", action="store_true", help="also ask the saved queries through govgraph serve")
     ap.add_argument("--json", type=Path, default=None, help="write the figures here as JSON too")
     a = ap.parse_args()
     sizes = [int(s) for s in a.sizes.split(",")]
@@ -124,6 +173,8 @@ def main() -> None:
         with open_store("oxigraph", path=path, read_only=True) as ox_store:
             params = draw(ox_store, random.Random(n), a.runs)
             results[f"oxigraph {n}"] = measure(ox_store, params)
+        if a.http:
+            results[f"http {n}"] = measure_http(path, params)
         if a.neo4j:
             with open_store("neo4j", uri=os.environ.get("NEO4J_URI")) as neo:
                 neo.clear()  # type: ignore[attr-defined]
@@ -133,7 +184,7 @@ def main() -> None:
                 print(f"{n:,} articles: written into Neo4j in {load:.0f} s (extraction included)", file=sys.stderr)
                 results[f"neo4j {n}"] = measure(neo, params)
                 results[f"neo4j {n}"]["_load_s"] = load
-    _print(results, sizes, ["oxigraph"] + (["neo4j"] if a.neo4j else []))
+    _print(results, sizes, ["oxigraph"] + (["http"] if a.http else []) + (["neo4j"] if a.neo4j else []))
     if a.json:
         a.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
@@ -141,7 +192,8 @@ def main() -> None:
 def _print(results: dict, sizes: list[int], stores: list[str]) -> None:
     lo, hi = sizes[0], sizes[-1]
     for st in stores:
-        print(f"\n{st}: floor (one label lookup) p50 "
+        what = "GET /queries, the list of saved queries" if st == "http" else "one label lookup"
+        print(f"\n{st}: floor ({what}) p50 "
               + ", ".join(f"{results[f'{st} {n}']['_floor']['p50']:.2f} ms at {n:,}" for n in sizes))
         print(f"{'saved query':28} " + " ".join(f"{f'p50/p95 ms at {n:,}':>22}" for n in sizes)
               + f" {'p95 growth':>10} {'p95/floor':>9} {'rows':>6}")
