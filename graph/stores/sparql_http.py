@@ -88,9 +88,10 @@ class SparqlClient:
             if exc.code in (401, 403):
                 raise StoreError(f"the SPARQL server at {where} refused the login ({exc.code} {exc.reason}): "
                                  f"check --user and --password") from None
-            if exc.code == 404:
-                raise StoreError(f"nothing at {where} (404): check the endpoint's path (Fuseki: /DATASET/query "
-                                 f"and /DATASET/update; oxigraph: /query and /update)") from None
+            if exc.code in (404, 405):  # no such path, or a path that takes no SPARQL (Fuseki's /DATASET/NAME)
+                what = "nothing" if exc.code == 404 else "no SPARQL endpoint"
+                raise StoreError(f"{what} at {where} ({exc.code}): check the endpoint's path (Fuseki: "
+                                 f"/DATASET/query and /DATASET/update; oxigraph: /query and /update)") from None
             raise StoreError(f"the SPARQL server at {where} answered {exc.code} {exc.reason}"
                              + (f": {detail}" if detail else "")) from None
         except urllib.error.URLError as exc:
