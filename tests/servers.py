@@ -131,7 +131,9 @@ def fuseki_jar() -> Path:
 def _started(kind: str, cmd: list[str], log: Path, folder: Path, query_url: str, update_url: str) -> SparqlServer:
     out = open(log, "wb")  # noqa: SIM115 (the server writes to it for as long as it runs)
     try:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        # in its own folder: Fuseki writes its run/ area (FUSEKI_BASE) where it is started
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=folder,
+                                env={**os.environ, "FUSEKI_BASE": str(folder / "run")})
     except OSError as exc:
         raise ServerMissing(f"the {kind} server could not be started: {exc}") from exc
     finally:
