@@ -64,3 +64,41 @@ def corpus_graph():
     rep = read_graph(expand([SEED, ROOT / "graph" / "samples", FIXTURES / "identity"]))
     assert not rep.errors
     return rep.graph
+
+
+def _server(kind: str, tmp_path_factory):
+    """A real SPARQL server of ``kind`` for the session (tests/servers.py), stopped at its end."""
+    from tests import servers
+
+    start = {"oxigraph": servers.start_oxigraph, "fuseki": servers.start_fuseki}[kind]
+    try:
+        server = start(tmp_path_factory.mktemp(f"{kind}-server"))
+    except servers.ServerMissing as exc:
+        need(False, str(exc))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """The oxigraph SPARQL server (PyPI ``oxigraph``) on a free port."""
+    yield from _server("oxigraph", tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def fuseki_server(tmp_path_factory):
+    """Apache Jena Fuseki (in memory, updates on) on a free port."""
+    yield from _server("fuseki", tmp_path_factory)
+
+
+SPARQL_SERVERS = ("oxigraph", "fuseki")
+
+
+def open_endpoint(server, **options):
+    """An empty SPARQL-endpoint store on a test server (what an earlier test left is dropped)."""
+    from govgraph.graph.stores import open_store
+
+    store = open_store("sparql", endpoint=server.query_url, update_endpoint=server.update_url, **options)
+    if not options.get("read_only"):
+        store.clear()
+    return store

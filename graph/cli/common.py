@@ -28,15 +28,32 @@ def clean(text: object) -> str:
     return visible(str(text))
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Keep a SPARQL-server option in the context, so that commands need no parameter of their own for it."""
+    if value is not None:
+        ctx.meta[f"govgraph.{param.name}"] = value
+
+
+def _sparql_option(name: str) -> str | None:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(f"govgraph.{name}") if ctx is not None else None
+
+
 def store_options(f):
-    """The options that pick a store: --store, --neo4j, --backend, --user, --password."""
+    """The options that pick a store: --store, --neo4j, --sparql-endpoint, --backend, --user, --password."""
+    f = click.option("--sparql-endpoint", "sparql_endpoint", default=None, expose_value=False, callback=_remember,
+                     envvar="GOVGRAPH_SPARQL_ENDPOINT",
+                     help="Use a SPARQL 1.1 server instead, by its query URL, e.g. http://127.0.0.1:3030/ds/query "
+                          "(Fuseki) or http://127.0.0.1:7878/query (oxigraph); --user/--password log in.")(f)
+    f = click.option("--sparql-update", "sparql_update", default=None, expose_value=False, callback=_remember,
+                     help="The server's update URL, when it is not the query URL with /query made /update.")(f)
     f = click.option("--store", "store_path", default=DEFAULT_STORE, show_default=True,
                      help="Folder of the embedded RDF store (GOVGRAPH_STORE).")(f)
     f = click.option("--neo4j", "neo4j_uri", default=None,
                      help="Use a Neo4j server instead, e.g. bolt://127.0.0.1:7687 "
                           "(or NEO4J_URI with --backend neo4j).")(f)
-    f = click.option("--backend", type=click.Choice(["oxigraph", "neo4j"]), default=None,
-                     help="Store to use; oxigraph (embedded) unless --neo4j is given.")(f)
+    f = click.option("--backend", type=click.Choice(["oxigraph", "neo4j", "sparql"]), default=None,
+                     help="Store to use; oxigraph (embedded) unless --neo4j or --sparql-endpoint is given.")(f)
     f = click.option("--user", default=None, help="Neo4j user (NEO4J_USER, default neo4j).")(f)
     f = click.option("--password", default=None, help="Neo4j password (NEO4J_PASSWORD).")(f)
     return f
@@ -50,6 +67,12 @@ def open_from_options(store_path, neo4j_uri, backend, user, password, *, read_on
     """
     if neo4j_uri is not None and not neo4j_uri.strip():
         raise StoreError("--neo4j needs a URI, e.g. --neo4j bolt://127.0.0.1:7687")
+    endpoint = _sparql_option("sparql_endpoint")
+    if endpoint is not None or backend == "sparql":
+        if neo4j_uri or backend not in (None, "sparql"):
+            raise StoreError("--sparql-endpoint names a SPARQL server: give no --neo4j or other --backend with it")
+        return open_store("sparql", endpoint=endpoint, update_endpoint=_sparql_option("sparql_update"), user=user,
+                          password=password, read_only=read_only)
     backend = backend or ("neo4j" if neo4j_uri else "oxigraph")
     if backend == "neo4j":
         return open_store("neo4j", uri=neo4j_uri, user=user, password=password, read_only=read_only)

@@ -1,12 +1,13 @@
 """govgraph serve: a read-only SPARQL 1.1 endpoint over the store, with the saved queries beside it."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import click
 
-from ..stores import StoreError
+from ..stores import Store, StoreError, open_store
 from .common import fail, open_from_options, store_options
 
 
@@ -25,11 +26,17 @@ def serve(port, host, verbose, **store_opts):
 
     from ..server import make_server
 
-    opener = partial(open_from_options, **store_opts)
-    embedded = not (store_opts.get("neo4j_uri") or store_opts.get("backend") not in (None, "oxigraph"))
     try:
-        server = make_server(opener, host=host, port=port, verbose=verbose,
-                             folder=Path(store_opts["store_path"]) if embedded else None)
+        first = open_from_options(**store_opts)
+        opener: Callable[[], Store]
+        folder: Path | None
+        if first.name == "oxigraph":  # opened again after each ingest, by path: no command context in a thread
+            folder = Path(first.path)  # type: ignore[attr-defined]
+            first.close()
+            opener = partial(open_store, "oxigraph", path=folder, read_only=True)
+        else:  # a server store sees every write as it happens
+            folder, opener = None, lambda: first
+        server = make_server(opener, host=host, port=port, verbose=verbose, folder=folder)
     except StoreError as exc:
         fail(str(exc))
     except OSError as exc:

@@ -14,8 +14,9 @@ from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 STORES = {
     "oxigraph": "govgraph.graph.stores.oxigraph:OxigraphStore",
     "neo4j": "govgraph.graph.stores.neo4j:Neo4jStore",
+    "sparql": "govgraph.graph.stores.sparql_endpoint:SparqlEndpointStore",
 }
-ALIASES = {"rdf": "oxigraph", "embedded": "oxigraph"}
+ALIASES = {"rdf": "oxigraph", "embedded": "oxigraph", "sparql-endpoint": "sparql"}
 
 
 def store_class(name: str) -> type[Store]:
@@ -28,7 +29,8 @@ def store_class(name: str) -> type[Store]:
 
 
 def open_store(name: str = "oxigraph", **options: Any) -> Store:
-    """Open a store by name with its own options: ``oxigraph`` (``path``), ``neo4j`` (``uri``, ``user``, …).
+    """Open a store by name with its own options: ``oxigraph`` (``path``), ``neo4j`` (``uri``, ``user``, …),
+    ``sparql`` (``endpoint``, the query URL of any SPARQL 1.1 server; ``update_endpoint``, ``user``, …).
 
     Options a store does not take are ignored when they are None, so a caller may pass every option it has.
     """

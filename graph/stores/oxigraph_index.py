@@ -1,41 +1,21 @@
-"""The index graph of an Oxigraph store kept up to date as chunks are written (what it holds: graph/rdf_index.py).
-
-A chunk's write goes: ``begin`` (a pending mark), ``stored`` (what the store holds for the chunk's meetings),
-the chunk's own load, ``apply`` (the counts moved by what the chunk added), ``end`` (the mark removed). The
-counts are read, changed and written back, which Oxigraph cannot do in one transaction with a bulk load; so an
-ingest killed in between leaves the mark, and the next write counts everything again from the graph.
-"""
+"""The index graph of an Oxigraph store kept up to date as chunks are written (what it holds: graph/rdf_index.py;
+the flow and the counts' arithmetic: index_keeper.py). Here: reading and changing quads through the store's own
+quad index."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 import pyoxigraph as ox
 
-from govgraph.ontology import base_iri
-
 from .. import schema
-from ..derived import Deltas, Stored, Touched, all_counts
+from ..derived import Stored, Touched
 from ..model import Graph, Node
-from ..rdf_index import (
-    INDEX,
-    MEETINGS,
-    MEETINGS_TOGETHER,
-    MONTH,
-    PAIR_OF,
-    count_literal,
-    index_nquads,
-    month_node,
-    month_quads,
-    pair_node,
-    pair_quads,
-)
+from ..rdf_index import INDEX, index_nquads
+from .index_keeper import COUNT_PREDICATES, PENDING, STATE, VERSION, VERSION_P, IndexKeeperBase
 
-# the index graph's own state, in the ingest's private vocabulary (like the manifest's): never exported
-_STATE = ox.NamedNode(schema.INDEX_GRAPH)
-_PENDING = ox.NamedNode("https://govgraph.org/ingest#indexPending")
-_VERSION = ox.NamedNode("https://govgraph.org/ingest#indexVersion")
-VERSION = "1"  # raise when the index graph changes shape: an older store is then indexed again on its next write
-_TRUE = ox.Literal("true")
+__all__ = ["VERSION", "IndexKeeper"]
+
 _P = {name: ox.NamedNode(schema.EDGE_TYPES[name].predicate) for name in ("chaired", "attended", "convened")}
 _START = ox.NamedNode(next(p.predicate for p in schema.NODE_TYPES["Meeting"].props if p.name == "date"))
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -43,48 +23,29 @@ _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _DEFAULT = ox.DefaultGraph()
 
 
-class IndexKeeper:
+class IndexKeeper(IndexKeeperBase):
     """Reads and moves the counts of one Oxigraph store."""
 
     def __init__(self, store: ox.Store):
+        super().__init__()
         self.store = store
-        self.base = base_iri()
-        self._checked = False
-
-    def _iri(self, node_id: str) -> ox.NamedNode:
-        return ox.NamedNode(self.base + node_id)
 
     def _id(self, term) -> str:
-        v = _text(term)
-        return v[len(self.base):] if v.startswith(self.base) else v
+        return self.local(_text(term))
 
-    def begin(self) -> None:
-        """Mark a write under way; a store found marked lost its counts' update and is counted again."""
-        if not self._checked:
-            self._check()
-        self.store.add(ox.Quad(_STATE, _PENDING, _TRUE, INDEX))
-
-    def end(self) -> None:
-        self.store.remove(ox.Quad(_STATE, _PENDING, _TRUE, INDEX))
-
-    def _check(self) -> None:
-        self._checked = True
-        version = [_text(q.object) for q in self.store.quads_for_pattern(_STATE, _VERSION, None, INDEX)]
-        has_data = next(iter(self.store.quads_for_pattern(None, _TYPE, None, _DEFAULT)), None) is not None
-        if version != [VERSION] and has_data:
-            self.rebuild(names=True)
-        elif any(True for _ in self.store.quads_for_pattern(_STATE, _PENDING, None, INDEX)):
-            self.rebuild(names=False)
-        for q in list(self.store.quads_for_pattern(_STATE, _VERSION, None, INDEX)):
-            self.store.remove(q)
-        self.store.add(ox.Quad(_STATE, _VERSION, ox.Literal(VERSION), INDEX))
+    def _state(self) -> tuple[list[str], bool, bool]:
+        find = self.store.quads_for_pattern
+        versions = [_text(q.object) for q in find(STATE, VERSION_P, None, INDEX)]
+        has_data = next(iter(find(None, _TYPE, None, _DEFAULT)), None) is not None
+        pending = any(True for _ in find(STATE, PENDING, None, INDEX))
+        return versions, has_data, pending
 
     def stored(self, touched: Touched) -> Stored:
         """What the store holds now for the meetings a chunk touches."""
         out = Stored()
         find = self.store.quads_for_pattern
         for m in touched.meetings:
-            node = self._iri(m)
+            node = self.iri(m)
             people = {self._id(q.subject) for p in ("chaired", "attended") for q in find(None, _P[p], node, _DEFAULT)}
             if people:
                 out.participants[m] = people
@@ -93,34 +54,26 @@ class IndexKeeper:
             out.days[m] = {_text(q.object) for q in find(node, _START, None, _DEFAULT)}
         return out
 
-    def apply(self, d: Deltas) -> None:
-        """Move the counts by a chunk's deltas: read each count, write the new value (none when it falls to 0)."""
-        for (a, b), n in d.pairs.items():
-            node = pair_node(a, b, self.base)
-            self._move(node, MEETINGS_TOGETHER, n, lambda node=node, a=a, b=b: pair_quads(
-                self._iri(a), self._iri(b), node))
-        for (body, month), n in d.months.items():
-            node = month_node(body, month, self.base)
-            self._move(node, MEETINGS, n, lambda node=node, body=body, month=month: month_quads(
-                self._iri(body), month, node))
+    def _counts(self, keys):
+        out = {}
+        for node, predicate in keys:
+            found = [q.object for q in self.store.quads_for_pattern(node, predicate, None, INDEX)]
+            if found:
+                out[(node, predicate)] = found
+        return out
 
-    def _move(self, node: ox.NamedNode, predicate: ox.NamedNode, by: int, about) -> None:
-        old = list(self.store.quads_for_pattern(node, predicate, None, INDEX))
-        value = sum(int(_text(q.object)) for q in old)
-        for q in old:
+    def _change(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
+        for q in remove:
             self.store.remove(q)
-        new = value + by
-        if new > 0:
-            self.store.extend(([] if old else about()) + [ox.Quad(node, predicate, count_literal(new), INDEX)])
-        elif old:
-            for q in about():
-                self.store.remove(q)
+        if add:
+            self.store.extend(add)
 
-    def rebuild(self, *, names: bool) -> None:
-        """Count everything again from the graph (and, with ``names``, index every name and year again)."""
-        for predicate in (MEETINGS_TOGETHER, PAIR_OF, MEETINGS, MONTH, ox.NamedNode(schema.MEETING_COUNT)):
+    def _clear_counts(self) -> None:
+        for predicate in COUNT_PREDICATES:
             for q in list(self.store.quads_for_pattern(None, predicate, None, INDEX)):
                 self.store.remove(q)
+
+    def _everything(self) -> Stored:
         find = self.store.quads_for_pattern
         everything = Stored()
         people: dict[str, set[str]] = defaultdict(set)
@@ -134,9 +87,7 @@ class IndexKeeper:
         for q in find(None, _START, None, _DEFAULT):
             days[self._id(q.subject)].add(_text(q.object))
         everything.days = {m: days.get(m, set()) for _, m in everything.convened}
-        self.apply(all_counts(everything))
-        if names:
-            self._index_names()
+        return everything
 
     def _index_names(self) -> None:
         """Name parts of every body and post, years of every holds_post, from the graph as stored."""
@@ -152,12 +103,15 @@ class IndexKeeper:
         self._index_years()
 
     def _index_years(self) -> None:
-        res = self.store.query(
-            "SELECT DISTINCT ?st ?y WHERE { ?st gg:relation \"holds_post\" ; prov:wasDerivedFrom ?e . "
-            "OPTIONAL { ?e gg:observedOn ?d } BIND(COALESCE(SUBSTR(STR(?d), 1, 4), \"\") AS ?y) }",
-            prefixes={"gg": schema.GG, "prov": schema.PROV})
+        res = self.store.query(YEARS_SELECT, prefixes={"gg": schema.GG, "prov": schema.PROV})
         assert isinstance(res, ox.QuerySolutions)
         self.store.extend([ox.Quad(s["st"], ox.NamedNode(schema.SEEN_IN_YEAR), s["y"], INDEX) for s in res])
+
+
+# the years each holds_post statement was seen ("" for a sighting without a date)
+YEARS_WHERE = ("?st gg:relation \"holds_post\" ; prov:wasDerivedFrom ?e . "
+               "OPTIONAL { ?e gg:observedOn ?d } BIND(COALESCE(SUBSTR(STR(?d), 1, 4), \"\") AS ?y)")
+YEARS_SELECT = f"SELECT DISTINCT ?st ?y WHERE {{ {YEARS_WHERE} }}"
 
 
 def _text(term) -> str:

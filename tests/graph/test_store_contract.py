@@ -1,7 +1,9 @@
-"""The store contract, run against every registered store: the embedded RDF store and a real Neo4j server.
+"""The store contract, run against every registered store: the embedded RDF store, a real Neo4j server, and the
+SPARQL-endpoint store on two real SPARQL servers (the oxigraph server and Apache Jena Fuseki).
 
 The Neo4j parameter carries the ``neo4j`` marker; tools/run-tests.sh starts the server and CI fails (never
-skips) when it is missing.
+skips) when it is missing. The SPARQL servers' parameters carry ``sparql_server``; the tests start those servers
+themselves (tests/servers.py).
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from govgraph.graph.model import Evidence, Graph, Node
 from govgraph.graph.stores import STORES, Store, StoreError, open_store
 from govgraph.queries import saved_queries
 
-from ..conftest import need
+from ..conftest import SPARQL_SERVERS, need, open_endpoint
 
 PARAMS = {"meetings_chaired_by": {"person": "李志刚"},
           "meeting_attendees": {"meeting": "meeting/430600/岳阳市政府/2023-05-08/executive"},
@@ -24,20 +26,39 @@ PARAMS = {"meetings_chaired_by": {"person": "李志刚"},
           "same_body_same_year": {}}
 
 
-def _open(name: str, tmp_path) -> Store:
+def _open(name: str, tmp_path, request=None) -> Store:
     if name == "neo4j":
         need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
         store = open_store("neo4j")
         store.clear()
         return store
+    if name.startswith("sparql-"):
+        return open_endpoint(request.getfixturevalue(f"{name.removeprefix('sparql-')}_server"))
     return open_store(name, path=tmp_path / name)
 
 
-@pytest.fixture(params=[pytest.param(n, marks=pytest.mark.neo4j) if n == "neo4j" else n for n in STORES])
+def _param(name: str):
+    if name == "neo4j":
+        return pytest.param(name, marks=pytest.mark.neo4j)
+    if name.startswith("sparql-"):
+        return pytest.param(name, marks=pytest.mark.sparql_server)
+    return name
+
+
+# one parameter per store, and one per SPARQL server for the SPARQL-endpoint store
+STORE_PARAMS = [n for n in STORES if n != "sparql"] + [f"sparql-{k}" for k in SPARQL_SERVERS]
+
+
+@pytest.fixture(params=[_param(n) for n in STORE_PARAMS])
 def any_store(request, tmp_path):
-    store = _open(request.param, tmp_path)
+    store = _open(request.param, tmp_path, request)
     yield store
     store.close()
+
+
+def _on_a_server(store: Store) -> bool:
+    """A store on a server the tests share (emptied when opened), not in a folder of its own."""
+    return store.name != "oxigraph"
 
 
 def _model_counts(store: Store) -> dict[str, int]:
@@ -77,7 +98,7 @@ def test_every_saved_query_runs_and_answers(any_store, corpus_graph):
 
 def test_saved_queries_give_the_same_rows_from_every_store(tmp_path, corpus_graph):
     answers = {}
-    for name in STORES:
+    for name in (n for n in STORES if n != "sparql"):  # the SPARQL endpoint's parity: tests/queries
         if name == "neo4j" and not os.environ.get("NEO4J_URI"):
             need(False, "a Neo4j server (NEO4J_URI) for the parity test")
         with _open(name, tmp_path) as store:
@@ -141,8 +162,8 @@ def test_counts_are_the_same_however_the_graph_arrives(any_store, corpus_graph, 
     assert whole[0] and whole[1]
     any_store.write(corpus_graph)
     assert _counts(any_store) == whole
-    any_store.clear() if any_store.name == "neo4j" else None
-    second = any_store if any_store.name == "neo4j" else _open(any_store.name, tmp_path / "halves")
+    any_store.clear() if _on_a_server(any_store) else None
+    second = any_store if _on_a_server(any_store) else _open(any_store.name, tmp_path / "halves")
     edges = list(corpus_graph.edges.values())
     for half in (edges[::2], edges[1::2]):
         g = Graph()
@@ -165,6 +186,13 @@ def test_counts_lost_mid_write_are_counted_again(any_store, corpus_graph):
         any_store.query("MATCH (c:MonthCount) SET c.meetings = 99")
         any_store.query("MATCH (s:GovgraphIndexState) SET s.pending = true")
         any_store._schema_done = False  # as a new connection would find it
+    elif any_store.name == "sparql":
+        from govgraph.graph.rdf_index import INDEX, MEETINGS_TOGETHER
+
+        any_store.client.update(f"DELETE WHERE {{ GRAPH {INDEX} {{ ?s {MEETINGS_TOGETHER} ?o }} }} ; "
+                                f"INSERT DATA {{ GRAPH {INDEX} {{ {INDEX} "
+                                f"<https://govgraph.org/ingest#indexPending> \"true\" }} }}")
+        any_store._keeper = None  # as the next open would find it
     else:
         import pyoxigraph as ox
 
@@ -222,7 +250,7 @@ def test_a_store_is_a_context_manager_that_closes(tmp_path, corpus_graph):
 
 
 def test_unknown_stores_and_options_are_named():
-    with pytest.raises(StoreError, match="unknown store 'sqlite'; expected one of oxigraph, neo4j"):
+    with pytest.raises(StoreError, match="unknown store 'sqlite'; expected one of oxigraph, neo4j, sparql"):
         open_store("sqlite")
     with pytest.raises(StoreError, match="takes no option uri"):
         open_store("oxigraph", uri="bolt://x")
@@ -231,6 +259,9 @@ def test_unknown_stores_and_options_are_named():
 def _open_again(store: Store, tmp_path, *, read_only: bool) -> Store:
     if store.name == "neo4j":
         return open_store("neo4j", read_only=read_only)
+    if store.name == "sparql":
+        return open_store("sparql", endpoint=store.endpoint, update_endpoint=store.client.update_url,
+                          read_only=read_only)
     return open_store(store.name, path=tmp_path / store.name, read_only=read_only)
 
 
@@ -250,7 +281,7 @@ def test_a_chunk_goes_in_with_its_manifest_which_is_never_counted_read_or_export
 
 def test_a_store_opened_read_only_answers_and_refuses_writes(any_store, corpus_graph, tmp_path):
     any_store.write(corpus_graph)
-    if any_store.name != "neo4j":
+    if not _on_a_server(any_store):
         any_store.close()  # the embedded store: a reader opens beside a writer too, tested in test_concurrency
     with _open_again(any_store, tmp_path, read_only=True) as reader:
         assert reader.read_only and _model_counts(reader) == corpus_graph.counts()

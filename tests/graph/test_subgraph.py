@@ -18,12 +18,14 @@ from govgraph.graph.subgraph import (
     select_timeline,
 )
 
-from ..conftest import need
+from ..conftest import need, open_endpoint
 
 PARTICIPATION = ("chaired", "attended", "sat_in", "spoke_at")
 
 
-def _open(name: str, tmp_path) -> Store:
+def _open(name: str, tmp_path, request=None) -> Store:
+    if name == "sparql":  # the SPARQL-endpoint store, on the oxigraph server the tests start
+        return open_endpoint(request.getfixturevalue("oxigraph_server"))
     if name == "neo4j":
         need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
         store = open_store("neo4j")
@@ -32,9 +34,12 @@ def _open(name: str, tmp_path) -> Store:
     return open_store(name, path=tmp_path / name)
 
 
-@pytest.fixture(params=[pytest.param(n, marks=pytest.mark.neo4j) if n == "neo4j" else n for n in STORES])
+_MARKS = {"neo4j": pytest.mark.neo4j, "sparql": pytest.mark.sparql_server}
+
+
+@pytest.fixture(params=[pytest.param(n, marks=_MARKS[n]) if n in _MARKS else n for n in STORES])
 def loaded(request, tmp_path, corpus_graph):
-    store = _open(request.param, tmp_path)
+    store = _open(request.param, tmp_path, request)
     store.write(corpus_graph)
     yield store
     store.close()

@@ -5,6 +5,8 @@ import pytest
 
 from govgraph.queries import QueryError, get_query, saved_queries
 
+from ..conftest import SPARQL_SERVERS, open_endpoint
+
 # name: (parameters, the columns compared, the rows expected in them; or how many rows)
 EXPECTED = {
     "meetings_chaired_by": ({"person": "邓群策"}, ("meeting_name", "date", "body_name", "meeting_id"), [
@@ -86,3 +88,25 @@ def test_sorting_keeps_sparql_rules():
     rows = [("", 2), ("2021-05-01", 1), ("2021-04-22", 1), (None, 3)]
     keys = [OrderKey("d", empty_last=True), OrderKey("d"), OrderKey("n", desc=True)]
     assert sort_rows(["d", "n"], rows, keys) == [(None, 3), ("2021-04-22", 1), ("2021-05-01", 1), ("", 2)]
+
+
+@pytest.mark.sparql_server
+@pytest.mark.parametrize("kind", SPARQL_SERVERS)
+def test_every_saved_query_gives_the_same_rows_through_a_sparql_server(kind, request, store, corpus_graph):
+    """The SPARQL-endpoint store on a real server (the oxigraph server, Fuseki) and the embedded store, given the
+    same graph, answer every saved query with the same rows, in the same order, for two sets of parameters; the
+    server's own ORDER BY gives the same rows too."""
+    from tests.graph.test_store_contract import PARAMS
+
+    endpoint = open_endpoint(request.getfixturevalue(f"{kind}_server"))
+    store.write(corpus_graph)
+    endpoint.write(corpus_graph)
+    for name, q in saved_queries().items():
+        for params in (PARAMS[name], EXPECTED[name][0]):
+            bound = q.bind(params)
+            want = store.run(q, bound)
+            assert want[1] or name == "same_body_same_year", (name, params)
+            assert endpoint.run(q, bound) == want, (name, params)
+            cols, rows = endpoint.query(q.sparql, bound)
+            assert cols == want[0] and sorted(rows) == sorted(want[1]), (name, params)
+    endpoint.close()
