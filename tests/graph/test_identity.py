@@ -57,7 +57,7 @@ def test_posts_over_time(store):
     assert [r[:4] for r in rows] == [("岳阳市政府", "2023", "李志刚", "王红"), ("岳阳市政府", "2023", "李志刚", "陈建"),
                                      ("岳阳市政府", "2023", "王红", "陈建")]
     cols, rows = store.run(get_query("body_chairs_over_time"), {"body": "岳阳"})
-    assert [(r[0], r[2]) for r in rows] == [("2023-05-08", "李志刚"), ("2023-06-12", "张明华")]
+    assert [(r[1], r[2], r[4]) for r in rows] == [("李志刚", "2023-05-08", 1), ("张明华", "2023-06-12", 1)]
 
 
 def test_explain_shows_the_sentences(store):

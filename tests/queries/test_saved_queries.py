@@ -26,9 +26,10 @@ EXPECTED = {
     "post_holders_on": ({"post": "衡阳市委书记", "on": "2021-12-31"},
                         ("person", "post_name", "first_seen", "last_seen"),
                         [("邓群策", "衡阳市委书记", "2021-04-22", "2021-04-22")]),
-    "body_chairs_over_time": ({"body": "衡阳市委"}, ("date", "body_name", "person", "meeting_name"), [
-        ("2021-04-22", "衡阳市委全面深化改革委员会", "邓群策", "衡阳市委全面深化改革委员会会议 2021-04-22"),
-        ("2021-04-22", "衡阳市委常委会", "邓群策", "衡阳市委常委会会议 2021-04-22")]),
+    "body_chairs_over_time": ({"body": "衡阳市委"}, ("body_name", "person", "first_chaired", "last_chaired",
+                                                    "meetings"), [
+        ("衡阳市委全面深化改革委员会", "邓群策", "2021-04-22", "2021-04-22", 1),
+        ("衡阳市委常委会", "邓群策", "2021-04-22", "2021-04-22", 1)]),
     "same_body_same_year": ({"body": "衡阳"}, ("person_a",), []),  # each 衡阳 body has one post holder on the page
     "meetings_per_body_month": ({}, ("body_name", "month", "meetings"), [
         ("衡阳市委全面深化改革委员会", "2021-04", 1), ("衡阳市委常委会", "2021-04", 1), ("衡阳市政府", "2021-04", 1)]),
