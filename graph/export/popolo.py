@@ -18,7 +18,7 @@ from pathlib import Path
 
 from govgraph.ontology import base_iri
 
-from ..model import Edge, Graph
+from ..model import Edge, Evidence, Graph
 from ..rdf import statement_id
 from ..stores import Store
 
@@ -29,6 +29,11 @@ _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}){0,2}$")
 
 def _date(value) -> str | None:
     return value if isinstance(value, str) and _DATE.match(value) else None
+
+
+def _in_time(ev: Evidence) -> tuple:
+    """Evidence in the order of the days it speaks of (undated last), whatever order a store gives it back in."""
+    return (ev.observed is None, ev.observed or "", ev.article, ev.start)
 
 
 def _put(obj: dict, **values) -> dict:
@@ -89,7 +94,7 @@ class _Popolo:
                             organization_id=self.id(body) if body else None,
                             label=post.label if post else None, role=post.props.get("role") if post else None,
                             start_date=_date(e.first_seen), end_date=_date(e.last_seen),
-                            sources=self.sources(ev.article for ev in e.evidence)))
+                            sources=self.sources(ev.article for ev in sorted(e.evidence, key=_in_time))))
         return out
 
     def events(self) -> list[dict]:

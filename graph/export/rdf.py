@@ -33,7 +33,8 @@ def write_rdf(source: Store | Graph, path, fmt: str = "turtle") -> Path:
     if rdf_format == ox.RdfFormat.JSON_LD:
         from .jsonld import write_jsonld
 
-        return write_jsonld(triples_of(source), path, grouped=isinstance(source, Store))
+        # an RDF store hands its triples out by subject (Oxigraph's index order); the others are sorted first
+        return write_jsonld(triples_of(source), path, grouped=isinstance(source, Store) and source.rdf_native)
     prefixes = dict(PREFIXES, id=base_iri())
     if not (isinstance(source, Store) and source.dump(path, rdf_format, prefixes)):
         ox.serialize(triples_of(source), str(path), rdf_format, prefixes=prefixes)
