@@ -12,14 +12,14 @@ from .common import clean, fail, open_from_options, store_options
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "graphml"]), default="turtle",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "graphml", "popolo"]), default="turtle",
+              show_default=True, help="turtle, nt, jsonld: RDF; graphml: Gephi, networkx; popolo: Popolo JSON.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="File to write.")
 @click.option("--validate", "check", is_flag=True,
               help="Check the export against the govgraph SHACL shapes; exit 1 and name what is broken if it fails.")
 @store_options
 def export(fmt, output, check, store_path, neo4j_uri, backend, user, password):
-    """Export the store as Turtle, N-Triples, JSON-LD or GraphML."""
+    """Export the store as Turtle, N-Triples, JSON-LD, GraphML or Popolo JSON."""
     from ..export import write_export
 
     report = None
@@ -29,8 +29,9 @@ def export(fmt, output, check, store_path, neo4j_uri, backend, user, password):
             if check:
                 from ..validate import validate as run_validation
 
-                # the RDF file as written, read back; GraphML is not RDF, so then the store it came from
-                ok, report = run_validation(store if fmt == "graphml" else output_graph(output, fmt))
+                # the RDF file as written, read back; GraphML and Popolo are not RDF, so then the store they came from
+                rdf = fmt not in ("graphml", "popolo")
+                ok, report = run_validation(output_graph(output, fmt) if rdf else store)
     except StoreError as exc:
         fail(str(exc))
     click.echo(f"wrote {clean(output)} ({fmt}, {output.stat().st_size:,} bytes)")

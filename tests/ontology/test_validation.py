@@ -47,7 +47,7 @@ def test_offsets_are_exported_as_integers_of_at_least_zero(seed_rdf):
     assert starts and {s.datatype for s in starts} == {XSD_INTEGER} and min(int(s) for s in starts) >= 0
 
 
-def test_jsonld_has_a_usable_context(seed_store, tmp_path):
+def test_jsonld_has_readable_keys_typed_values_and_absolute_ids(seed_store, tmp_path):
     import pyoxigraph as ox
 
     path = write_rdf(seed_store, tmp_path / "s.jsonld", "jsonld")
@@ -55,11 +55,23 @@ def test_jsonld_has_a_usable_context(seed_store, tmp_path):
     assert sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.JSON_LD)) == seed_store.size()
     doc = json.loads(path.read_text(encoding="utf-8"))
     ctx = doc["@context"]
-    assert ctx["gg"] == GG and ctx["schema"] == SCHEMA and ctx["@base"] == "https://govgraph.org/id/"
-    text = json.dumps(doc, ensure_ascii=False)
-    assert '"gg:chaired"' in text and '"rdfs:label": "邓群策"' in text
-    # node IRIs are written relative to the base, not spelled out in full
-    assert "https://govgraph.org/id/" not in text.replace('"@base": "https://govgraph.org/id/"', "")
+    assert ctx["gg"] == GG and ctx["schema"] == SCHEMA and "@base" not in ctx
+    assert ctx["chaired"] == {"@id": "gg:chaired", "@type": "@id"} and ctx["label"] == "rdfs:label"
+    assert ctx["date"] == {"@id": "schema:startDate", "@type": "xsd:date"}
+    assert ctx["ordinal"] == {"@id": "gg:ordinal", "@type": "xsd:integer"}
+    nodes = doc["@graph"]
+    deng = next(n for n in nodes if n.get("label") == "邓群策")
+    assert deng["@id"] == "https://govgraph.org/id/person/430400/邓群策" and "Person" in deng["@type"]
+    assert all(n["@id"].startswith("https://govgraph.org/id/") for n in nodes)
+    chaired = deng["chaired"] if isinstance(deng["chaired"], list) else [deng["chaired"]]
+    assert all(m.startswith("https://govgraph.org/id/meeting/") for m in chaired)
+    meeting = next(n for n in nodes if "ordinal" in n)
+    assert isinstance(meeting["ordinal"], int) and isinstance(meeting["referenced"], bool)
+    assert len(meeting["date"]) == 10 and meeting["date"][4] == "-"
+    evidence = next(n for n in nodes if "exact" in n)
+    assert isinstance(evidence["start"], int) and isinstance(evidence["end"], int)
+    text = path.read_text(encoding="utf-8")
+    assert '"gg:chaired"' not in text.replace('"@id": "gg:chaired"', "") and '"rdfs:label":' not in text
 
 
 def test_validates_a_file_and_a_store(seed_store, tmp_path):
