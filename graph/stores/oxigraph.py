@@ -202,8 +202,10 @@ class OxigraphStore(Store):
             if isinstance(res, ox.QueryTriples):  # CONSTRUCT, DESCRIBE: a row per triple
                 return ["subject", "predicate", "object"], [
                     (_py(t.subject, base), _py(t.predicate, base), _py(t.object, base)) for t in res]
-            cols = [v.value for v in res.variables if v.value not in params]
-            rows = [tuple(_py(sol[c], base) for c in cols) for sol in res]
+            keep = [i for i, v in enumerate(res.variables) if v.value not in params]
+            cols = [res.variables[i].value for i in keep]
+            convert = _converter(base)
+            rows = [tuple([convert(sol[i]) for i in keep]) for sol in res]
         return cols, rows
 
     def native_query(self, text: str, params: dict[str, Any] | None = None):
@@ -438,6 +440,34 @@ def _term(v):
     if isinstance(v, float):
         return ox.Literal(repr(v), datatype=ox.NamedNode(XSD + "double"))
     return ox.Literal(str(v))
+
+
+_INTEGERS = frozenset(XSD + t for t in ("integer", "int", "long", "nonNegativeInteger"))
+_DECIMALS = frozenset(XSD + t for t in ("decimal", "double", "float"))
+
+
+def _converter(base: str):
+    """``_py`` for one base, written for speed: a view converts hundreds of thousands of terms."""
+    cut = len(base)
+    literal, named = ox.Literal, ox.NamedNode
+
+    def convert(term):
+        kind = type(term)
+        if kind is named:
+            value = term.value
+            return value[cut:] if value.startswith(base) else value
+        if kind is literal:
+            datatype = term.datatype
+            if datatype is not None:
+                dt = datatype.value
+                if dt in _INTEGERS:
+                    return int(term.value)
+                if dt in _DECIMALS:
+                    return float(term.value)
+            return term.value
+        return None if term is None else str(term)
+
+    return convert
 
 
 def _py(term, base: str | None = None):

@@ -88,21 +88,23 @@ def _rings(g: nx.Graph, types: dict[str, str]) -> dict[str, tuple[float, float]]
     for members in rings.values():
         spread(members)
     adj = {v: list(g[v]) for v in g}  # plain lists: networkx's views cost more than the sweeps themselves
+    cos = {v: math.cos(a) for v, a in angle.items()}
+    sin = {v: math.sin(a) for v, a in angle.items()}
+
+    def mean_angle(v: str) -> float:
+        sx = sum(cos[w] for w in adj[v])
+        sy = sum(sin[w] for w in adj[v])
+        return math.atan2(sy, sx) % (2 * math.pi) if (sx or sy) else angle[v]
+
     for _ in range(8):  # barycentre sweeps: sort each ring by the circular mean of its neighbours' angles
         for t in RING_ORDER:
             if not rings.get(t):
                 continue
             members = rings[t]
-            cos = {v: math.cos(a) for v, a in angle.items()}
-            sin = {v: math.sin(a) for v, a in angle.items()}
-
-            def mean_angle(v: str, cos=cos, sin=sin) -> float:
-                sx = sum(cos[w] for w in adj[v])
-                sy = sum(sin[w] for w in adj[v])
-                return math.atan2(sy, sx) % (2 * math.pi) if (sx or sy) else angle[v]
-
             members.sort(key=mean_angle)
             spread(members)
+            for v in members:  # only this ring moved
+                cos[v], sin[v] = math.cos(angle[v]), math.sin(angle[v])
     out, radius = {}, 0.0
     for t in RING_ORDER:
         if not rings.get(t):
