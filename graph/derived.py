@@ -73,10 +73,12 @@ class Touched:
     participants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     convened: set[tuple[str, str]] = field(default_factory=set)  # (body, meeting)
     days: dict[str, str | None] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)  # every meeting node the chunk writes, taking part or not
 
     @classmethod
     def of(cls, graph: Graph) -> Touched:
         t = cls()
+        t.written = {n.id for n in graph.nodes.values() if n.type == "Meeting"}
         for e in graph.edges.values():
             if e.type in TOGETHER:
                 t.participants[e.target].add(e.source)

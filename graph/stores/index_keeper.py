@@ -51,6 +51,8 @@ class IndexKeeperBase(ABC):
     def __init__(self) -> None:
         self.base = base_iri()
         self._checked = False
+        self._fresh = False  # the store held no graph when this keeper began
+        self._written: set[str] = set()  # the meetings written through this keeper since
 
     def iri(self, node_id: str) -> NamedNode:
         """The IRI of a node id."""
@@ -73,6 +75,7 @@ class IndexKeeperBase(ABC):
     def _check(self) -> None:
         self._checked = True
         versions, has_data, pending = self._state()
+        self._fresh = not has_data
         if versions != [VERSION] and has_data:
             self.rebuild(names=True)
         elif pending:
@@ -103,6 +106,22 @@ class IndexKeeperBase(ABC):
             elif values:
                 remove += about()
         self._change(remove, add)
+
+    def before(self, touched: Touched) -> Stored:
+        """What the store holds for a chunk's meetings before the chunk is written.
+
+        Into a store that was empty when this keeper began, only a meeting an earlier chunk wrote can be stored,
+        so only those are looked up: the writer thread gives up Python's lock at each lookup and waits to get it
+        back beside a busy extractor (measured: 0.4 ms a meeting, a quarter of a 10,000-report ingest)."""
+        meetings = touched.meetings
+        written = meetings | touched.written
+        if self._fresh:
+            known = meetings & self._written
+            touched = Touched(participants={m: p for m, p in touched.participants.items() if m in known},
+                              convened={(b, m) for b, m in touched.convened if m in known},
+                              days={m: d for m, d in touched.days.items() if m in known})
+        self._written |= written
+        return self.stored(touched)
 
     def rebuild(self, *, names: bool) -> None:
         """Count everything again from the graph (and, with ``names``, index every name and year again)."""

@@ -165,7 +165,7 @@ class OxigraphStore(Store):
         keeper = self._keeper or IndexKeeper(self.native)
         self._keeper = keeper
         keeper.begin()
-        before = keeper.stored(touched)
+        before = keeper.before(touched)
         load()
         keeper.apply(deltas(touched, before))
         keeper.end()

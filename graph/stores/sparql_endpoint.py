@@ -114,7 +114,7 @@ class SparqlEndpointStore(Store):
         self._writable()
         keeper = self.keeper
         keeper.begin()
-        before = keeper.stored(prepared.touched)
+        before = keeper.before(prepared.touched)
         for text in data_updates("INSERT", {None: prepared.data, schema.INDEX_GRAPH: prepared.index},
                                  self.update_bytes):
             self.client.update(text)

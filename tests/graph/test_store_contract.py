@@ -311,3 +311,24 @@ def test_a_reader_never_creates_a_store(tmp_path):
 def test_a_bad_neo4j_uri_is_named_before_any_connection(uri, message):
     with pytest.raises(StoreError, match=message):
         open_store("neo4j", uri=uri, password="x")
+
+
+def test_a_meeting_stored_before_it_was_convened_counts_in_its_earliest_month(any_store):
+    """A meeting first written without a body or people (a report that only names what it approved), then
+    convened and chaired in a later write that dates it later: one meeting, in the month of its earliest day."""
+    m = "meeting/x/某市政府/2021-03-05/executive"
+    first = Graph()
+    first.add_node(Node(m, "Meeting", "某市政府常务会议 2021-03-05", {"date": "2021-03-05", "kind": "常务会议"}))
+    first.add_node(Node("document/某方案", "Document", "某方案", {"title": "某方案"}))
+    first.add_edge(m, "approved", "document/某方案", Evidence("article/a", 0, 5, "会议通过某方案", "2021-03-05"))
+    second = Graph()
+    second.add_node(Node(m, "Meeting", "某市政府常务会议 2021-03-05", {"date": "2021-04-01", "kind": "常务会议"}))
+    second.add_node(Node("body/x/某市政府", "Body", "某市政府", {"name": "某市政府", "kind": "政府"}))
+    second.add_node(Node("person/x/张三", "Person", "张三", {"name": "张三"}))
+    ev = Evidence("article/b", 0, 4, "张三主持", "2021-04-01")
+    second.add_edge("body/x/某市政府", "convened", m, ev)
+    second.add_edge("person/x/张三", "chaired", m, ev)
+    any_store.write(first)
+    any_store.write(second)
+    months = any_store.run(saved_queries()["meetings_per_body_month"], {"body": ""})[1]
+    assert [r[:3] for r in months] == [("某市政府", "2021-03", 1)]
