@@ -86,6 +86,7 @@ class Store(ABC):
     name: ClassVar[str]
     languages: ClassVar[frozenset[str]]  # the query languages it runs: "sparql", "cypher"
     rdf_native: ClassVar[bool] = False  # it holds RDF triples, so an export reads them directly
+    sorts_answers: ClassVar[bool] = False  # it sorts saved answers itself (see ``run``)
     read_only: bool = False
 
     def write(self, graph: Graph) -> WriteStats:
@@ -142,11 +143,19 @@ class Store(ABC):
         """Release the store (idempotent)."""
 
     def run(self, saved: SavedQuery, params: dict[str, Any]) -> Rows:
-        """Run a saved query in the store's language."""
+        """Run a saved query in the store's language; a SPARQL store with ``sorts_answers`` runs it without its
+        plain ORDER BY and sorts the rows itself, in the same order."""
         text = saved.text_for(self.languages)
         if text is None:
             raise StoreError(f"saved query {saved.name} has no {' or '.join(sorted(self.languages))} version")
-        return self.query(text, params)
+        split = saved.split_order() if self.sorts_answers and text == saved.sparql else None
+        if split is None:
+            return self.query(text, params)
+        from govgraph.queries import sort_rows
+
+        unordered, keys = split
+        cols, rows = self.query(unordered, params)
+        return cols, sort_rows(cols, rows, keys)
 
     def triples(self) -> Iterable[Triple]:
         """The graph as RDF triples, as an export writes them."""

@@ -22,7 +22,6 @@ from typing import Any
 import pyoxigraph as ox
 
 from govgraph.ontology import GG, OA, RDF, RDFS, base_iri
-from govgraph.queries import SavedQuery, sort_rows
 
 from .. import schema
 from ..derived import Touched, deltas
@@ -73,6 +72,7 @@ class SparqlEndpointStore(Store):
     name = "sparql"
     languages = frozenset({"sparql"})
     rdf_native = True
+    sorts_answers = True  # every server gives the rows in one order, whatever its collation
 
     def __init__(self, endpoint: str | None = None, *, update_endpoint: str | None = None, user: str | None = None,
                  password: str | None = None, timeout: float = 60.0, read_only: bool = False,
@@ -165,15 +165,6 @@ class SparqlEndpointStore(Store):
         base = base_iri()
         return cols, [tuple(to_python(r.get(c), base) for c in cols) for r in rows]
 
-    def run(self, saved: SavedQuery, params: dict[str, Any]) -> Rows:
-        """A saved query, sorted here as the embedded store sorts it (so both give rows in one order, whatever
-        the server's collation), when its order is a plain one."""
-        split = saved.split_order()
-        if split is None:
-            return super().run(saved, params)
-        text, keys = split
-        cols, rows = self.query(text, params)
-        return cols, sort_rows(cols, rows, keys)
 
     def counts(self) -> dict[str, int]:
         """Nodes per type and edges per type."""
