@@ -108,9 +108,10 @@ def _article_info(graph: Graph, articles: dict[str, dict] | None, aid: str) -> d
 
 def _bends(keys: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], dict]:
     """Curves for parallel edges (reviewed + approved between one meeting and one document) that differ."""
-    pairs: dict[frozenset, list[tuple[str, str, str]]] = defaultdict(list)
+    pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for key in keys:
-        pairs[frozenset((key[0], key[2]))].append(key)
+        a, _, b = key
+        pairs[(a, b) if a <= b else (b, a)].append(key)
     bend: dict[tuple[str, str, str], dict] = {}
     for group in pairs.values():
         if len(group) < 2:
