@@ -9,28 +9,18 @@ measure must read. The target is under 10 s each. The store is built once by big
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_view import timed
 from big_store import build_store
 
 from govgraph.graph.analysis import activity_svg, centrality, meetings_per_month, turnover
 from govgraph.graph.stores import open_store
 from govgraph.graph.subgraph import Filters, co_attendance, reader_for
-
-
-def timed(fn, runs):
-    times, out = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), out
 
 
 def main() -> None:

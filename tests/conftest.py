@@ -47,6 +47,19 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def neo():
+    """The test Neo4j server as an empty store (emptied again after the test)."""
+    need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
+    from govgraph.graph.stores import open_store
+
+    store = open_store("neo4j")
+    store.clear()
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.fixture
 def seed_graph(seed_path):
     from govgraph.graph.ingest import read_graph
 

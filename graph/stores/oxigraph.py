@@ -198,16 +198,16 @@ class OxigraphStore(Store):
         """
         params = params or {}
         base = base_iri()
+        convert = _converter(base)
         with self._reading():
             res = self.native_query(text, params)
             if isinstance(res, ox.QueryBoolean):  # ASK: one row, one column
                 return ["ask"], [(bool(res),)]
             if isinstance(res, ox.QueryTriples):  # CONSTRUCT, DESCRIBE: a row per triple
                 return ["subject", "predicate", "object"], [
-                    (_py(t.subject, base), _py(t.predicate, base), _py(t.object, base)) for t in res]
+                    (convert(t.subject), convert(t.predicate), convert(t.object)) for t in res]
             keep = [i for i, v in enumerate(res.variables) if v.value not in params]
             cols = [res.variables[i].value for i in keep]
-            convert = _converter(base)
             rows = [tuple([convert(sol[i]) for i in keep]) for sol in res]
         return cols, rows
 
@@ -441,7 +441,8 @@ _DECIMALS = frozenset(XSD + t for t in ("decimal", "double", "float"))
 
 
 def _converter(base: str):
-    """``_py`` for one base, written for speed: a view converts hundreds of thousands of terms."""
+    """A function from an RDF term to Python (an IRI under ``base`` as its node id, numbers as numbers, other
+    literals as text), written for speed: a view converts hundreds of thousands of terms."""
     cut = len(base)
     literal, named = ox.Literal, ox.NamedNode
 
@@ -462,18 +463,3 @@ def _converter(base: str):
         return None if term is None else str(term)
 
     return convert
-
-
-def _py(term, base: str | None = None):
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype else ""
-        if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
-            return int(term.value)
-        if dt.endswith(("#decimal", "#double", "#float")):
-            return float(term.value)
-        return term.value
-    if isinstance(term, ox.NamedNode):
-        return _local(term, base or base_iri())
-    return str(term)

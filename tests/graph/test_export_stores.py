@@ -2,27 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
 
 import networkx as nx
 import pyoxigraph as ox
 import pytest
 
 from govgraph.graph.export import write_export
-from govgraph.graph.stores import open_store
-
-from ..conftest import need
 
 pytestmark = pytest.mark.neo4j
-
-
-@pytest.fixture
-def neo():
-    need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
-    store = open_store("neo4j")
-    store.clear()
-    yield store
-    store.close()
 
 
 def _triples(path) -> set:

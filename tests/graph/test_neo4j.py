@@ -19,15 +19,6 @@ from ..conftest import FIXTURES, ROOT, free_port, need
 pytestmark = pytest.mark.neo4j
 
 
-@pytest.fixture
-def neo():
-    need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
-    store = open_store("neo4j")
-    store.clear()
-    yield store
-    store.close()
-
-
 def test_uniqueness_constraints(neo, corpus_graph):
     neo.write(corpus_graph)
     with neo.driver.session() as s:

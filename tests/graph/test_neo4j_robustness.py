@@ -22,16 +22,6 @@ pytestmark = pytest.mark.neo4j
 SERVER = ROOT / "tools" / "neo4j" / "neo4j-server"
 
 
-@pytest.fixture
-def neo():
-    need(bool(os.environ.get("NEO4J_URI")), "a Neo4j server (NEO4J_URI; tools/run-tests.sh starts one)")
-    store = open_store("neo4j")
-    store.clear()
-    yield store
-    store.clear()
-    store.close()
-
-
 def test_a_value_the_driver_cannot_send_rolls_its_batch_back(neo):
     g = Graph()
     g.add_node(Node("person/x/a", "Person", "a", {"name": "a"}))
