@@ -84,7 +84,7 @@ class Touched:
                 t.participants[e.target].add(e.source)
             elif e.type == "convened":
                 t.convened.add((e.source, e.target))
-        for _, m in t.convened:
+        for m in t.written | {m for _, m in t.convened}:  # every meeting node written, with its day or None
             node = graph.nodes.get(m)
             t.days[m] = (node.props.get("date") or None) if node else None
         t.participants = dict(t.participants)

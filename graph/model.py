@@ -7,6 +7,9 @@ from .schema import EDGE_TYPES, NODE_TYPES, edge_type, node_type
 
 __all__ = ["EDGE_TYPES", "NODE_TYPES", "Edge", "Evidence", "Graph", "Node"]
 
+# per node type, the merge policy of each property that has one
+_MERGE = {t.name: {p.name: p.merge for p in t.props} for t in NODE_TYPES.values()}
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -53,9 +56,10 @@ class Edge:
 
     def add_evidence(self, evidence: Evidence) -> bool:
         """Add one piece of evidence unless the edge has it already; True when it was new."""
-        if evidence.key in self._keys:
+        key = evidence.key
+        if key in self._keys:
             return False
-        self._keys.add(evidence.key)
+        self._keys.add(key)
         self.evidence.append(evidence)
         return True
 
@@ -88,7 +92,7 @@ class Graph:
         if have is None:
             self.nodes[node.id] = node
             return node
-        policy = {p.name: p.merge for p in node_type(node.type).props}
+        policy = _MERGE[node.type]
         for k, v in node.props.items():
             old = have.props.get(k)
             if isinstance(v, list) and isinstance(old, list):

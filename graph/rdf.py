@@ -11,6 +11,7 @@ from govgraph.ontology import ELI_DL, OA, ORG, RDF, RDFS, XSD, base_iri
 
 from . import schema
 from .model import Edge, Graph, Node
+from .written import Written
 
 _TYPE = NamedNode(RDF + "type")
 _LABEL = NamedNode(RDFS + "label")
@@ -175,25 +176,26 @@ _EVIDENCE = ("{e} " + _T_TYPE + " " + _T["evidence"] + " .\n{e} " + _T_TYPE + " 
 _OBSERVED = "{e} " + _T["observed"] + ' "{day}"^^' + _T["date"] + " .\n"
 
 
-def graph_ntriples(graph: Graph, base: str | None = None) -> tuple[bytes, int]:
+def graph_ntriples(graph: Graph, base: str | None = None, written: Written | None = None) -> tuple[bytes, int]:
     """Every triple of ``graph_quads`` once, as N-Triples (UTF-8), and how many: evidence cited by several
-    edges is written once."""
-    blocks = list(ntriples_blocks(graph, base))
+    edges is written once (and what ``written`` says an earlier chunk carried, not at all)."""
+    blocks = list(ntriples_blocks(graph, base, written))
     return b"".join(blocks), sum(b.count(b"\n") for b in blocks)
 
 
-def write_ntriples(graph: Graph, out: BinaryIO, base: str | None = None) -> int:
+def write_ntriples(graph: Graph, out: BinaryIO, base: str | None = None, written: Written | None = None) -> int:
     """Write what ``graph_ntriples`` gives to a binary file, a block at a time; how many triples."""
     n = 0
-    for block in ntriples_blocks(graph, base):
+    for block in ntriples_blocks(graph, base, written):
         out.write(block)
         n += block.count(b"\n")
     return n
 
 
-def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
+def ntriples_blocks(graph: Graph, base: str | None = None, written: Written | None = None) -> Iterator[bytes]:
     """The N-Triples of ``graph`` in encoded blocks of some thousands of lines, so that neither the whole text
-    nor the whole encoding ever sits in memory."""
+    nor the whole encoding ever sits in memory. A node or a statement ``written`` has seen as it is now is
+    left out."""
     base = base or base_iri()
     refs: dict[str, str] = {}
 
@@ -207,8 +209,7 @@ def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
     add = parts.append
     for n in graph.nodes.values():
         s = ref(n.id)
-        add(_NODE_TYPES[n.type].format(s=s))
-        add(f"{s} {_T_LABEL} {_lit(n.label)} .\n")
+        lines = [_NODE_TYPES[n.type].format(s=s), f"{s} {_T_LABEL} {_lit(n.label)} .\n"]
         props = _T_PROPS[n.type]
         for k, v in n.props.items():
             if v is None or v == "" or k not in props:
@@ -216,11 +217,14 @@ def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
             pred, dt = props[k]
             for one in (v if isinstance(v, list) else [v]):
                 text = ("true" if one else "false") if dt == _T["boolean"] else str(one)
-                add(f"{s} {pred} {_lit(text, dt)} .\n")
+                lines.append(f"{s} {pred} {_lit(text, dt)} .\n")
         if n.type == "Body" and n.props.get("kind") in schema.BODY_KINDS:
-            add(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .\n")
+            lines.append(f"{s} {_T['body_kind']} <{schema.BODY_KINDS[n.props['kind']]}> .\n")
         elif n.type == "Meeting":
-            add(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .\n")
+            lines.append(f"{s} {_T['meeting_kind']} <{schema.meeting_kind(n.props.get('kind')).concept}> .\n")
+        block = "".join(lines)
+        if written is None or written.new_node(n.id, block):
+            add(block)
         if len(parts) >= 20_000:
             yield _encode(parts)
             parts = []
@@ -231,12 +235,14 @@ def ntriples_blocks(graph: Graph, base: str | None = None) -> Iterator[bytes]:
     for e in graph.edges.values():
         s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
         st = f"<{base}{statement_id(e.source, e.type, e.target)}>"
-        add(_STATEMENT.format(s=s, p=p, o=o, st=st, r=relations[e.type]))
-        role = _T_ROLE.get(e.type)
-        if role:
-            add(_PARTICIPATION.format(st=st, role=role, s=s, o=o))
-        elif e.type == "holds_post" and e.target in post_body:
-            add(_MEMBERSHIP.format(st=st, s=s, b=ref(post_body[e.target])))
+        body = post_body.get(e.target) if e.type == "holds_post" else None
+        if written is None or written.new_statement(f"{st}{body or ''}"):
+            add(_STATEMENT.format(s=s, p=p, o=o, st=st, r=relations[e.type]))
+            role = _T_ROLE.get(e.type)
+            if role:
+                add(_PARTICIPATION.format(st=st, role=role, s=s, o=o))
+            elif body is not None:
+                add(_MEMBERSHIP.format(st=st, s=s, b=ref(body)))
         derived = _T["derived"]
         for ev in e.evidence:
             day = f"/{ev.observed}" if ev.observed else ""

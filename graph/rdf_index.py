@@ -21,6 +21,7 @@ from . import schema
 from .derived import NAMED_BY_PARTS, name_parts, years_seen
 from .model import Graph
 from .rdf import statement_id
+from .written import Written
 
 INDEX = NamedNode(schema.INDEX_GRAPH)
 NAME_PART = NamedNode(schema.NAME_PART)
@@ -33,13 +34,14 @@ MEETINGS = NamedNode(schema.MEETINGS)
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def index_nquads(graph: Graph, base: str | None = None) -> Iterator[str]:
-    """The name parts and years of a graph as N-Quads lines in the index graph."""
+def index_nquads(graph: Graph, base: str | None = None, written: Written | None = None) -> Iterator[str]:
+    """The name parts and years of a graph as N-Quads lines in the index graph (the name parts of a node
+    ``written`` has seen left out)."""
     base = base or base_iri()
     g = f"<{schema.INDEX_GRAPH}>"
     part, year = f"<{schema.NAME_PART}>", f"<{schema.SEEN_IN_YEAR}>"
     for n in graph.nodes.values():
-        if n.type in NAMED_BY_PARTS:
+        if n.type in NAMED_BY_PARTS and (written is None or written.new_name(n.id)):
             s = f"<{base}{n.id}>"
             for text in name_parts(n.label):
                 yield f'{s} {part} "{text.translate(_ESCAPES)}" {g} .\n'

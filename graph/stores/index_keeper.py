@@ -6,11 +6,13 @@ counts are read, changed and written back, which a store cannot always do in one
 a write killed in between leaves the mark, and the next write counts everything again from the graph.
 
 This class is that flow and the arithmetic of the counts; a subclass says how its store reads and changes quads
-(the embedded store by its quad index, a SPARQL server by a few batched queries and updates).
+(a few batched queries and updates). What the keeper read or wrote last for a meeting or a count it remembers
+(recall.py), so a chunk asks the store only for what an earlier chunk of the same run did not touch.
 """
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -32,6 +34,7 @@ from ..rdf_index import (
     pair_node,
     pair_quads,
 )
+from .recall import Recall
 
 # the index graph's own state, in the ingest's private vocabulary (like the manifest's): never exported
 STATE = NamedNode(schema.INDEX_GRAPH)
@@ -41,8 +44,19 @@ VERSION = "1"  # raise when the index graph changes shape: an older store is the
 TRUE = Literal("true")
 # what the counts are made of, cleared before everything is counted again
 COUNT_PREDICATES = (MEETINGS_TOGETHER, PAIR_OF, MEETINGS, MONTH, NamedNode(schema.MEETING_COUNT))
+# the years each holds_post statement was seen ("" for a sighting without a date)
+YEARS_WHERE = ("?st gg:relation \"holds_post\" ; prov:wasDerivedFrom ?e . "
+               "OPTIONAL { ?e gg:observedOn ?d } BIND(COALESCE(SUBSTR(STR(?d), 1, 4), \"\") AS ?y)")
+YEARS_SELECT = f"SELECT DISTINCT ?st ?y WHERE {{ {YEARS_WHERE} }}"
 # (count node, count predicate, change, the quads that say what the count is about)
 Move = tuple[NamedNode, NamedNode, int, Callable[[], list[Quad]]]
+# what a store holds for one meeting: who took part, which bodies convened it, its days
+MeetingState = tuple[frozenset[str], frozenset[str], frozenset[str]]
+_NOTHING: MeetingState = (frozenset(), frozenset(), frozenset())
+# How many meetings and counts a keeper remembers: ~1 KB a meeting and ~0.3 KB a count, so ~100 MB at most. The
+# reports of one meeting, and the same people together again, come within weeks of each other in a batch.
+MEETINGS_KEPT = 50_000
+COUNTS_KEPT = 200_000
 
 
 class IndexKeeperBase(ABC):
@@ -51,8 +65,8 @@ class IndexKeeperBase(ABC):
     def __init__(self) -> None:
         self.base = base_iri()
         self._checked = False
-        self._fresh = False  # the store held no graph when this keeper began
-        self._written: set[str] = set()  # the meetings written through this keeper since
+        self._meetings: Recall[str, MeetingState] = Recall(MEETINGS_KEPT)
+        self._counted: Recall[tuple[str, str], int] = Recall(COUNTS_KEPT)  # (count node, predicate) -> value
 
     def iri(self, node_id: str) -> NamedNode:
         """The IRI of a node id."""
@@ -75,7 +89,9 @@ class IndexKeeperBase(ABC):
     def _check(self) -> None:
         self._checked = True
         versions, has_data, pending = self._state()
-        self._fresh = not has_data
+        # a store with no graph holds no meeting and no count: what the keeper was not told of is not there
+        self._meetings.reset(complete=not has_data)
+        self._counted.reset(complete=not has_data)
         if versions != [VERSION] and has_data:
             self.rebuild(names=True)
         elif pending:
@@ -84,7 +100,8 @@ class IndexKeeperBase(ABC):
                      [Quad(STATE, VERSION_P, Literal(VERSION), INDEX)])
 
     def apply(self, d: Deltas) -> None:
-        """Move the counts by a chunk's deltas: read each count, write the new value (none when it falls to 0)."""
+        """Move the counts by a chunk's deltas: the old value from memory or the store, the new one written in its
+        place (none when it falls to 0)."""
         moves: list[Move] = []
         for (a, b), n in d.pairs.items():
             node = pair_node(a, b, self.base)
@@ -94,38 +111,71 @@ class IndexKeeperBase(ABC):
             moves.append((node, MEETINGS, n, partial(month_quads, self.iri(body), month, node)))
         if not moves:
             return
-        old = self._counts([(node, predicate) for node, predicate, _, _ in moves])
+        known = {(node.value, predicate.value): self._counted.get((node.value, predicate.value))
+                 for node, predicate, _, _ in moves}
+        ask = [(node, predicate) for node, predicate, _, _ in moves
+               if known[(node.value, predicate.value)] is None and not self._counted.complete]
+        read = self._counts(ask) if ask else {}
         remove: list[Quad] = []
         add: list[Quad] = []
         for node, predicate, by, about in moves:
-            values = old.get((node, predicate), [])
+            key = (node.value, predicate.value)
+            if (node, predicate) in read:  # as the store has it, in case it holds two values
+                values = read[(node, predicate)]
+                old = sum(int(v.value) for v in values)
+            else:
+                old = known[key] or 0
+                values = [count_literal(old)] if old else []
             remove += [Quad(node, predicate, v, INDEX) for v in values]
-            new = sum(int(v.value) for v in values) + by
+            new = old + by
             if new > 0:
-                add += ([] if values else about()) + [Quad(node, predicate, count_literal(new), INDEX)]
-            elif values:
+                add += ([] if old else about()) + [Quad(node, predicate, count_literal(new), INDEX)]
+            elif old:
                 remove += about()
+            self._counted.put(key, max(new, 0))
         self._change(remove, add)
 
     def before(self, touched: Touched) -> Stored:
-        """What the store holds for a chunk's meetings before the chunk is written.
+        """What the store holds for a chunk's meetings before the chunk is written: from memory for a meeting an
+        earlier chunk touched, from the store for the others (none, into a store that was empty)."""
+        known: dict[str, MeetingState] = {}
+        ask: set[str] = set()
+        for m in touched.meetings:
+            state = self._meetings.get(m)
+            if state is not None:
+                known[m] = state
+            elif self._meetings.complete:
+                known[m] = _NOTHING
+            else:
+                ask.add(m)
+        if ask:
+            found = self.stored(Touched(participants={m: p for m, p in touched.participants.items() if m in ask},
+                                        convened={(b, m) for b, m in touched.convened if m in ask}))
+            bodies = _bodies(found.convened)
+            for m in ask:
+                known[m] = (frozenset(found.participants.get(m, ())), frozenset(bodies.get(m, ())),
+                            frozenset(found.days.get(m, ())))
+        out = Stored(participants={m: set(k[0]) for m, k in known.items() if k[0]},
+                     convened={(b, m) for m, k in known.items() for b in k[1]},
+                     days={m: set(k[2]) for m, k in known.items()})
+        self._remember(touched, known)
+        return out
 
-        Into a store that was empty when this keeper began, only a meeting an earlier chunk wrote can be stored,
-        so only those are looked up: the writer thread gives up Python's lock at each lookup and waits to get it
-        back beside a busy extractor (measured: 0.4 ms a meeting, a quarter of a 10,000-report ingest)."""
-        meetings = touched.meetings
-        written = meetings | touched.written
-        if self._fresh:
-            known = meetings & self._written
-            touched = Touched(participants={m: p for m, p in touched.participants.items() if m in known},
-                              convened={(b, m) for b, m in touched.convened if m in known},
-                              days={m: d for m, d in touched.days.items() if m in known})
-        self._written |= written
-        return self.stored(touched)
+    def _remember(self, touched: Touched, known: dict[str, MeetingState]) -> None:
+        """What the store will hold for the chunk's meetings once it is written."""
+        bodies = _bodies(touched.convened)
+        for m in touched.meetings | touched.written:
+            state = known.get(m) or self._meetings.get(m) or (_NOTHING if self._meetings.complete else None)
+            if state is None:  # what the store holds for it is not known: not remembered
+                continue
+            day = touched.days.get(m)
+            self._meetings.put(m, (state[0] | touched.participants.get(m, set()), state[1] | bodies.get(m, set()),
+                                   state[2] | {day} if day else state[2]))
 
     def rebuild(self, *, names: bool) -> None:
         """Count everything again from the graph (and, with ``names``, index every name and year again)."""
         self._clear_counts()
+        self._counted.reset(complete=True)
         self.apply(all_counts(self._everything()))
         if names:
             self._index_names()
@@ -157,3 +207,11 @@ class IndexKeeperBase(ABC):
     @abstractmethod
     def _index_names(self) -> None:
         """Name parts of every body and post, years of every holds_post, from the graph as stored."""
+
+
+def _bodies(convened) -> dict[str, set[str]]:
+    """The bodies that convened each meeting, from (body, meeting) pairs."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for b, m in convened:
+        out[m].add(b)
+    return out

@@ -21,6 +21,7 @@ from ..derived import Touched, deltas
 from ..model import Evidence, Graph, Node
 from ..rdf import graph_ntriples, write_ntriples
 from ..rdf_index import index_nquads
+from ..written import Written
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 from .folder import chunk_file, close_reader, open_reader, sweep_chunks, writer_active
 from .oxigraph_index import IndexKeeper
@@ -82,6 +83,7 @@ class OxigraphStore(Store):
         self._store: ox.Store | None = None
         self._snapshot: Path | None = None  # what a reader beside a writer reads (see folder.py)
         self._keeper: IndexKeeper | None = None
+        self._written = Written()  # what this store's chunks carried already
         try:
             if read_only:
                 self._store, self._snapshot = open_reader(self._existing())
@@ -116,8 +118,8 @@ class OxigraphStore(Store):
         fd, path = chunk_file()
         try:
             with os.fdopen(fd, "wb") as out:
-                n = write_ntriples(graph, out)
-                out.write("".join(index_nquads(graph)).encode("utf-8", "replace"))
+                n = write_ntriples(graph, out, written=self._written)
+                out.write("".join(index_nquads(graph, written=self._written)).encode("utf-8", "replace"))
         except BaseException:
             path.unlink(missing_ok=True)
             raise
@@ -127,6 +129,12 @@ class OxigraphStore(Store):
     def discard(self, prepared: PreparedChunk) -> None:
         """Drop a prepared chunk that will not be committed."""
         prepared.discard()
+        self._forget()
+
+    def _forget(self) -> None:
+        """After a chunk that was not stored: what the store was thought to hold may not be there."""
+        self._keeper = None
+        self._written.forget()
 
     def write(self, graph: Graph) -> WriteStats:
         """Add a graph (its triples in one transaction); the same triples twice are stored once."""
@@ -167,10 +175,14 @@ class OxigraphStore(Store):
         """Load a chunk and move the counts of the index graph by what it added."""
         keeper = self._keeper or IndexKeeper(self.native)
         self._keeper = keeper
-        keeper.begin()
-        before = keeper.before(touched)
-        load()
-        keeper.apply(deltas(touched, before))
+        try:
+            keeper.begin()
+            before = keeper.before(touched)
+            load()
+            keeper.apply(deltas(touched, before))
+        except BaseException:
+            self._forget()
+            raise
         keeper.end()
 
     def manifest(self) -> dict[str, ManifestEntry]:

@@ -1,18 +1,27 @@
 """The index graph of an Oxigraph store kept up to date as chunks are written (what it holds: graph/rdf_index.py;
-the flow and the counts' arithmetic: index_keeper.py). Here: reading and changing quads through the store's own
-quad index."""
+the flow and the counts' arithmetic: index_keeper.py).
+
+A chunk's lookups and changes go as a SPARQL server's do (sparql_index.py): one query per batch of nodes, its
+answer serialised inside Oxigraph, and one update per change. The writer thread gives up Python's lock at every
+call into Oxigraph and waits to get it back from the busy extractor (up to the switch interval), so one call per
+quad or per answer row, as a quad-by-quad keeper makes, cost a fifth of a 100,000-report ingest. The rare whole-
+store passes (counting everything again) stream through the quad index instead, in bounded memory."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 
 import pyoxigraph as ox
 
+from govgraph.ontology import PREFIXES
+
 from .. import schema
-from ..derived import Stored, Touched
+from ..derived import Stored
 from ..model import Graph, Node
 from ..rdf_index import INDEX, index_nquads
-from .index_keeper import COUNT_PREDICATES, PENDING, STATE, VERSION, VERSION_P, IndexKeeperBase
+from .index_keeper import PENDING, STATE, VERSION, VERSION_P, YEARS_SELECT
+from .sparql_index import SparqlIndexKeeper
 
 __all__ = ["VERSION", "IndexKeeper"]
 
@@ -23,15 +32,46 @@ _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _DEFAULT = ox.DefaultGraph()
 
 
-class IndexKeeper(IndexKeeperBase):
-    """Reads and moves the counts of one Oxigraph store."""
+class LocalSparql:
+    """The calls a SPARQL keeper makes of a server, answered by an embedded store, each in one call into Oxigraph
+    (an answer comes back serialised as JSON, not row by row)."""
 
     def __init__(self, store: ox.Store):
-        super().__init__()
+        self.store = store
+
+    def select(self, text: str) -> tuple[list[str], list[dict]]:
+        res = self.store.query(text, prefixes=PREFIXES)
+        assert isinstance(res, ox.QuerySolutions)
+        data = res.serialize(format=ox.QueryResultsFormat.JSON)
+        assert data is not None  # no output given: the answer comes back as bytes
+        answer = json.loads(data)
+        return answer["head"].get("vars", []), answer["results"]["bindings"]
+
+    def ask(self, text: str) -> bool:
+        return bool(self.store.query(text, prefixes=PREFIXES))
+
+    def update(self, text: str) -> None:
+        self.store.update(text, prefixes=PREFIXES)
+
+
+class IndexKeeper(SparqlIndexKeeper):
+    """Reads and moves the counts of one Oxigraph store."""
+
+    # an update here is one transaction in memory, not a request with a bounded body
+    UPDATE_BYTES = 16_000_000
+
+    def __init__(self, store: ox.Store):
+        super().__init__(LocalSparql(store), self.UPDATE_BYTES)
         self.store = store
 
     def _id(self, term) -> str:
         return self.local(_text(term))
+
+    def _change(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
+        """Remove quads (one update), then add quads (one call; the quads are made already)."""
+        super()._change(remove, [])
+        if add:
+            self.store.extend(add)
 
     def _state(self) -> tuple[list[str], bool, bool]:
         find = self.store.quads_for_pattern
@@ -39,39 +79,6 @@ class IndexKeeper(IndexKeeperBase):
         has_data = next(iter(find(None, _TYPE, None, _DEFAULT)), None) is not None
         pending = any(True for _ in find(STATE, PENDING, None, INDEX))
         return versions, has_data, pending
-
-    def stored(self, touched: Touched) -> Stored:
-        """What the store holds now for the meetings a chunk touches."""
-        out = Stored()
-        find = self.store.quads_for_pattern
-        for m in touched.meetings:
-            node = self.iri(m)
-            people = {self._id(q.subject) for p in ("chaired", "attended") for q in find(None, _P[p], node, _DEFAULT)}
-            if people:
-                out.participants[m] = people
-            for q in find(None, _P["convened"], node, _DEFAULT):
-                out.convened.add((self._id(q.subject), m))
-            out.days[m] = {_text(q.object) for q in find(node, _START, None, _DEFAULT)}
-        return out
-
-    def _counts(self, keys):
-        out = {}
-        for node, predicate in keys:
-            found = [q.object for q in self.store.quads_for_pattern(node, predicate, None, INDEX)]
-            if found:
-                out[(node, predicate)] = found
-        return out
-
-    def _change(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
-        for q in remove:
-            self.store.remove(q)
-        if add:
-            self.store.extend(add)
-
-    def _clear_counts(self) -> None:
-        for predicate in COUNT_PREDICATES:
-            for q in list(self.store.quads_for_pattern(None, predicate, None, INDEX)):
-                self.store.remove(q)
 
     def _everything(self) -> Stored:
         find = self.store.quads_for_pattern
@@ -106,12 +113,6 @@ class IndexKeeper(IndexKeeperBase):
         res = self.store.query(YEARS_SELECT, prefixes={"gg": schema.GG, "prov": schema.PROV})
         assert isinstance(res, ox.QuerySolutions)
         self.store.extend([ox.Quad(s["st"], ox.NamedNode(schema.SEEN_IN_YEAR), s["y"], INDEX) for s in res])
-
-
-# the years each holds_post statement was seen ("" for a sighting without a date)
-YEARS_WHERE = ("?st gg:relation \"holds_post\" ; prov:wasDerivedFrom ?e . "
-               "OPTIONAL { ?e gg:observedOn ?d } BIND(COALESCE(SUBSTR(STR(?d), 1, 4), \"\") AS ?y)")
-YEARS_SELECT = f"SELECT DISTINCT ?st ?y WHERE {{ {YEARS_WHERE} }}"
 
 
 def _text(term) -> str:

@@ -27,6 +27,7 @@ from .. import schema
 from ..derived import Touched, deltas
 from ..model import Evidence, Graph, Node
 from ..rdf import graph_ntriples
+from ..written import Written
 from .base import ManifestEntry, Rows, Store, StoreError, Support, WriteStats
 from .oxigraph import (
     _EVIDENCE,
@@ -86,6 +87,7 @@ class SparqlEndpointStore(Store):
         self._client: SparqlClient | None = SparqlClient(
             self.endpoint, (update_endpoint or update_url_for(self.endpoint)).strip(), user, password, timeout)
         self._keeper: SparqlIndexKeeper | None = None
+        self._written = Written()  # what this store's chunks carried already
         self._client.ask("ASK { }")  # a server that is not there is said now, in one line
 
     @property
@@ -104,21 +106,34 @@ class SparqlEndpointStore(Store):
 
     def prepare(self, graph: Graph) -> PreparedUpdate:
         """The chunk's triples and index lines as N-Triples text, and what it says about the counts."""
-        data, n = graph_ntriples(graph)
-        return PreparedUpdate(data.decode("utf-8").splitlines(keepends=True), index_lines(graph),
+        data, n = graph_ntriples(graph, written=self._written)
+        return PreparedUpdate(data.decode("utf-8").splitlines(keepends=True),
+                              index_lines(graph, written=self._written),
                               WriteStats(nodes=len(graph.nodes), edges=len(graph.edges), triples=n),
                               Touched.of(graph))
+
+    def discard(self, prepared: PreparedUpdate) -> None:
+        """A chunk that will not be sent: what the server was thought to hold may not be there."""
+        self._forget()
+
+    def _forget(self) -> None:
+        self._keeper = None
+        self._written.forget()
 
     def commit(self, prepared: PreparedUpdate, entries: Sequence[ManifestEntry]) -> WriteStats:
         """Send a chunk and move the counts, then record its files in the manifest."""
         self._writable()
         keeper = self.keeper
-        keeper.begin()
-        before = keeper.before(prepared.touched)
-        for text in data_updates("INSERT", {None: prepared.data, schema.INDEX_GRAPH: prepared.index},
-                                 self.update_bytes):
-            self.client.update(text)
-        keeper.apply(deltas(prepared.touched, before))
+        try:
+            keeper.begin()
+            before = keeper.before(prepared.touched)
+            for text in data_updates("INSERT", {None: prepared.data, schema.INDEX_GRAPH: prepared.index},
+                                     self.update_bytes):
+                self.client.update(text)
+            keeper.apply(deltas(prepared.touched, before))
+        except BaseException:
+            self._forget()
+            raise
         if entries:
             lines = [quad_line(q) for e in entries for q in _manifest_quads(e)]
             for text in data_updates("INSERT", {_MANIFEST_GRAPH.value: lines}, self.update_bytes):
@@ -137,7 +152,7 @@ class SparqlEndpointStore(Store):
         """Delete every graph on the server (tests and benchmarks only)."""
         self._writable()
         self.client.update("DROP ALL")
-        self._keeper = None
+        self._forget()
 
     def manifest(self) -> dict[str, ManifestEntry]:
         """The files stored so far, from the manifest graph (entries only grow: the largest count wins)."""

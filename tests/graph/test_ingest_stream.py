@@ -35,6 +35,39 @@ def test_chunks_store_the_same_graph_as_one_write(tmp_path):
         summary = ingest(files, chunked, chunk_articles=4)
     assert (summary.files, summary.articles, summary.chunks) == (3, 21, 6)
     assert graph_of(tmp_path / "chunked") == graph_of(tmp_path / "whole")
+    # the name parts, years and counts too, though a chunk leaves out the name parts an earlier one carried
+    assert index_of(tmp_path / "chunked") == index_of(tmp_path / "whole")
+
+
+def index_of(path) -> set:
+    """The index graph of a store folder (name parts, years, counts)."""
+    from govgraph.graph.rdf_index import INDEX
+
+    return set(ox.Store.read_only(str(path)).quads_for_pattern(None, None, None, INDEX))
+
+
+def test_a_chunk_not_stored_leaves_what_it_carried_to_the_next(tmp_path):
+    from govgraph.graph.rdf_index import NAME_PART
+
+    files = corpus(tmp_path / "in", 1, 2)
+    graph = read_graph(files).graph
+    with open_store("oxigraph", path=tmp_path / "s") as store:
+        def parts(prepared) -> int:
+            text = prepared.path.read_text(encoding="utf-8")
+            return text.count(str(NAME_PART))
+
+        first = store.prepare(graph)
+        carried = parts(first)
+        assert carried > 0
+        again = store.prepare(graph)
+        # the first chunk carried the name parts, the nodes and the statements: only evidence links are left
+        assert parts(again) == 0 and again.stats.triples < first.stats.triples / 2
+        store.discard(first)
+        store.discard(again)
+        retry = store.prepare(graph)
+        # neither was stored: everything goes with the next chunk
+        assert (parts(retry), retry.stats.triples) == (carried, first.stats.triples)
+        store.commit(retry, [])
 
 
 def test_unchanged_files_cost_only_their_hashing(tmp_path):
