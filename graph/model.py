@@ -51,8 +51,10 @@ class Edge:
     _keys: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        edge_type(self.type)
-        self._keys = {e.key for e in self.evidence}
+        if self.type not in EDGE_TYPES:  # every edge of a chunk is made here: the check stays a dict lookup
+            edge_type(self.type)
+        if self.evidence:
+            self._keys = {e.key for e in self.evidence}
 
     def add_evidence(self, evidence: Evidence) -> bool:
         """Add one piece of evidence unless the edge has it already; True when it was new."""

@@ -234,9 +234,10 @@ def ntriples_blocks(graph: Graph, base: str | None = None, written: Written | No
     relations = {name: _lit(name) for name in schema.EDGE_TYPES}
     for e in graph.edges.values():
         s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
-        st = f"<{base}{statement_id(e.source, e.type, e.target)}>"
+        sid = statement_id(e.source, e.type, e.target)
+        st = f"<{base}{sid}>"
         body = post_body.get(e.target) if e.type == "holds_post" else None
-        if written is None or written.new_statement(f"{st}{body or ''}"):
+        if written is None or written.new_statement(f"{sid}|{body}" if body else sid):
             add(_STATEMENT.format(s=s, p=p, o=o, st=st, r=relations[e.type]))
             role = _T_ROLE.get(e.type)
             if role:
