@@ -17,10 +17,12 @@ the runner leaves them out of the answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from importlib import resources
+from typing import Any
 
 # one key of a simple ORDER BY: ?x, DESC(?x), ASC(?x) or (?x = "") (undated rows last)
 _ORDER_KEY = re.compile(r'(DESC|ASC)?\(\s*\?(\w+)\s*\)|\(\s*\?(\w+)\s*=\s*""\s*\)|\?(\w+)', re.IGNORECASE)
@@ -36,6 +38,11 @@ class QueryError(Exception):
     """An unknown saved query or a parameter that is missing or malformed."""
 
 
+# parameter types read from text: the parser, and what a value must look like
+_PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {"int": (int, "an integer"), "float": (float, "a number"),
+            "date": (lambda raw: date.fromisoformat(str(raw)), "a date like 2021-04-22")}
+
+
 @dataclass
 class Param:
     name: str
@@ -45,27 +52,18 @@ class Param:
 
     def convert(self, raw):
         """Turn the text given on the command line into the parameter's type."""
-        if self.type == "int":
-            try:
-                return int(raw)
-            except ValueError as exc:
-                raise QueryError(f"parameter {self.name} must be an integer, got {raw!r}") from exc
-        if self.type == "date":
-            try:
-                return date.fromisoformat(str(raw))
-            except ValueError as exc:
-                raise QueryError(f"parameter {self.name} must be a date like 2021-04-22, got {raw!r}") from exc
         if self.type == "node":
             return NodeId(raw)
-        if self.type == "float":
-            try:
-                return float(raw)
-            except ValueError as exc:
-                raise QueryError(f"parameter {self.name} must be a number, got {raw!r}") from exc
         if self.type == "bool":
             if str(raw).lower() not in ("true", "false"):
                 raise QueryError(f"parameter {self.name} must be true or false, got {raw!r}")
             return str(raw).lower() == "true"
+        if self.type in _PARSERS:
+            parse, what = _PARSERS[self.type]
+            try:
+                return parse(raw)
+            except ValueError as exc:
+                raise QueryError(f"parameter {self.name} must be {what}, got {raw!r}") from exc
         return str(raw)
 
 

@@ -79,6 +79,17 @@ def corpus_graph():
     return rep.graph
 
 
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory, corpus_graph):
+    """The folder of an embedded store holding ``corpus_graph``, one for each test module."""
+    from govgraph.graph.stores import open_store
+
+    path = tmp_path_factory.mktemp("corpus") / "store"
+    with open_store("oxigraph", path=path) as st:
+        st.write(corpus_graph)
+    return path
+
+
 def _server(kind: str, tmp_path_factory):
     """A real SPARQL server of ``kind`` for the session (tests/servers.py), stopped at its end."""
     from tests import servers

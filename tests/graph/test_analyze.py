@@ -15,13 +15,8 @@ from govgraph.graph.subgraph import Filters, co_attendance
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory, corpus_graph):
-    from govgraph.graph.stores import open_store
-
-    path = tmp_path_factory.mktemp("analyze") / "store"
-    with open_store("oxigraph", path=path) as s:
-        s.write(corpus_graph)
-    return path
+def store_dir(corpus_store):
+    return corpus_store
 
 
 @pytest.fixture

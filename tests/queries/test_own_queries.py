@@ -17,13 +17,8 @@ def run(*args, stdin=None):
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory, corpus_graph):
-    from govgraph.graph.stores import open_store
-
-    path = tmp_path_factory.mktemp("own") / "store"
-    with open_store("oxigraph", path=path) as st:
-        st.write(corpus_graph)
-    return path
+def seeded(corpus_store):
+    return corpus_store
 
 
 def test_params_are_typed():

@@ -21,11 +21,9 @@ from tests.conftest import FIXTURES, ROOT
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory, corpus_graph):
+def served(corpus_store):
     """The corpus in a store, and an endpoint over it on a free port; yields (base URL, store folder)."""
-    path = tmp_path_factory.mktemp("served") / "store"
-    with open_store("oxigraph", path=path) as st:
-        st.write(corpus_graph)
+    path = corpus_store
     proc = subprocess.Popen([sys.executable, "-m", "govgraph.graph.cli", "serve", "--port", "0", "--store",
                              str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = proc.stdout.readline().strip() if proc.stdout else ""
