@@ -31,7 +31,7 @@ class Written:
         self._statements: set[str] = set()
         self._names: set[str] = set()
 
-    def new_node(self, node_id: str, lines: str) -> bool:
+    def new_node(self, node_id: str, lines: bytes) -> bool:
         """True unless the node was written with the very same lines (remembered from here on)."""
         digest = hash(lines)
         if self._nodes.get(node_id) == digest:
