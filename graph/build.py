@@ -50,8 +50,14 @@ def build_article(article: Article, f: Findings) -> Graph:
         "url": article.url}))
 
     sentences = _Sentences(text)
+    # one mention supports several edges (the meeting is convened and described, a title is a post and its body)
+    made: dict[tuple[int, int, str | None], Evidence] = {}
 
     def ev(span: Span, day: str | None) -> Evidence:
+        key = (span.start, span.end, day)
+        have = made.get(key)
+        if have is not None:
+            return have
         lo, hi = sentences.around(span)
         # the offsets are those of the quote itself (no line break or spaces at either end), so that the
         # start/end and the exact text agree, as a Web Annotation position and quote selector must
@@ -59,7 +65,8 @@ def build_article(article: Article, f: Findings) -> Graph:
             lo += 1
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
-        return Evidence(art_key, lo, hi, text[lo:hi], day or pub)
+        have = made[key] = Evidence(art_key, lo, hi, text[lo:hi], day or pub)
+        return have
 
     def body_node(written: str) -> str:
         name = qualify(written, place)

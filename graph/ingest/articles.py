@@ -50,6 +50,10 @@ def read_article(article: Article) -> ArticleResult:
 
 def first_bad_id(graph: Graph) -> str | None:
     """The first node id that cannot be the tail of an IRI, or None."""
+    # a bad character is rare: one search over every id says whether to look id by id
+    if not _NOT_IRI.search("".join(graph.nodes)) and not _NOT_IRI.search(
+            "".join(nid for source, _, target in graph.edges for nid in (source, target) if nid not in graph.nodes)):
+        return None
     for nid in graph.nodes:
         if _NOT_IRI.search(nid):
             return nid

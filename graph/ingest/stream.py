@@ -25,6 +25,7 @@ from govgraph.loaders import Article, LoadError, open_source
 from ..model import Graph
 from ..stores import ManifestEntry, Store, StoreError
 from .articles import read_article
+from .collector import Collector
 from .sources import expand_report
 from .summary import IngestSummary, Unread
 
@@ -111,12 +112,13 @@ def ingest(paths, store: Store, *, place: str | None = None, published=None,
     files, run.summary.problems = expand_report(paths)
     run.where = Progress(files_total=len(files), bytes_total=sum(_size(f) for f in files))
     try:
-        for path in files:
-            if run.writer.error is not None:
-                break
-            run.read_file(path, place=place, published=published)
-        if run.writer.error is None:
-            run.close_chunk()
+        with run.collector.running():
+            for path in files:
+                if run.writer.error is not None:
+                    break
+                run.read_file(path, place=place, published=published)
+            if run.writer.error is None:
+                run.close_chunk()
     finally:
         run.writer.finish()
         run.summary.seconds = time.perf_counter() - t0
@@ -141,6 +143,7 @@ class _Run:
         self.seen: dict[str, str] = {}  # digest -> name, for the same content twice in one batch
         self.where = Progress()
         self.finished_bytes = 0  # bytes of the files read to the end, for the progress bar
+        self.collector = Collector()
 
     def read_file(self, path: Path, *, place, published) -> None:
         """One file: skipped when stored whole before, resumed after its stored articles, else read."""
@@ -200,6 +203,7 @@ class _Run:
         if self.chunk.articles or self.chunk.entries:
             self.writer.submit(self.store.prepare(self.chunk.graph), list(self.chunk.entries.values()))
         self.chunk = _Chunk()
+        self.collector.chunk_done()
 
     def _file_done(self, size: int) -> None:
         self.where.files_done += 1

@@ -177,3 +177,18 @@ def test_the_progress_line_says_files_articles_meetings_rate_and_time_left():
     bar(p)
     bar.close()
     assert stream.getvalue().startswith("\r") and stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_an_id_that_cannot_be_an_iri_is_found_among_nodes_and_edge_ends():
+    from govgraph.graph.ingest.articles import first_bad_id
+    from govgraph.graph.model import Graph, Node
+
+    g = Graph()
+    g.add_node(Node("person/1/王某", "Person", "王某"))
+    g.add_node(Node("meeting/1", "Meeting", "会议"))
+    g.add_edge("person/1/王某", "attended", "meeting/1")
+    assert first_bad_id(g) is None
+    g.add_edge("person/1/王某", "attended", "meeting/a b")  # an edge's end that is no node of the graph
+    assert first_bad_id(g) == "meeting/a b"
+    g.add_node(Node("document/《x》\x07", "Document", "x"))
+    assert first_bad_id(g) == "document/《x》\x07"
