@@ -168,14 +168,15 @@ def _lit(value: str, datatype: bytes | None = None) -> bytes:
 # the type lines of each node type, with %s where the subject goes
 _NODE_TYPES = {t: (b"".join(b"%s " + _T_TYPE + b" " + _ref(c.value) + b" .\n" for c in cs), len(cs))
                for t, cs in _CLASSES.items()}
-# {s} {p} {o}, then the statement {st}: its type, subject, predicate, object and relation
+# Each %s is filled in the order it appears (bytes % tuple): the triple s p o, then the statement st with its
+# type, subject, predicate, object and relation; a participation or membership; an evidence e with its three
+# types, article, start, end and quote.
 _STATEMENT = (b"%s %s %s .\n%s " + _T_TYPE + b" " + _T["statement"] + b" .\n%s " + _T["subject"] + b" %s .\n%s "
               + _T["predicate"] + b" %s .\n%s " + _T["object"] + b" %s .\n%s " + _T["relation"] + b" %s .\n")
 _PARTICIPATION = (b"%s " + _T_TYPE + b" " + _T["participation"] + b" .\n%s " + _T["role"] + b" %s .\n%s "
                   + _T["person"] + b" %s .\n%s " + _T["had"] + b" %s .\n")
 _MEMBERSHIP = (b"%s " + _T_TYPE + b" " + _T["membership"] + b" .\n%s " + _T["member"] + b" %s .\n%s "
                + _T["organization"] + b" %s .\n")
-# {e}: its three types, article, start, end and quote
 _EVIDENCE = (b"%s " + _T_TYPE + b" " + _T["evidence"] + b" .\n%s " + _T_TYPE + b" " + _T["position"] + b" .\n%s "
              + _T_TYPE + b" " + _T["quote"] + b" .\n%s " + _T["in"] + b' %s .\n%s ' + _T["start"] + b' "%d"^^'
              + _T["int"] + b" .\n%s " + _T["end"] + b' "%d"^^' + _T["int"] + b" .\n%s " + _T["exact"] + b" %s .\n")
