@@ -10,7 +10,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 from govgraph.ontology import ELI_DL, OA, ORG, RDF, RDFS, XSD, base_iri
 
 from . import schema
-from .model import Edge, Graph, Node
+from .model import Edge, Evidence, Graph, Node
 from .written import Written
 
 _TYPE = NamedNode(RDF + "type")
@@ -34,6 +34,13 @@ def statement_id(source: str, edge_type: str, target: str) -> str:
     """The id of the statement node of an edge (under the base, like node ids)."""
     digest = hashlib.sha1(f"{source}|{edge_type}|{target}".encode("utf-8", "replace")).hexdigest()[:16]
     return f"statement/{digest}"
+
+
+def evidence_id(ev: Evidence) -> str:
+    """The id of an evidence node: the article, the span, and the day it speaks of (one sentence may speak of
+    two days, two meetings)."""
+    day = f"/{ev.observed}" if ev.observed else ""
+    return f"evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}{day}"
 
 
 def edge_predicate(edge_type: str) -> NamedNode:
@@ -90,9 +97,7 @@ def edge_quads(edge: Edge, base: str, post_body: dict[str, str] | None = None) -
         out += [Quad(st, _TYPE, NamedNode(ORG + "Membership")), Quad(st, NamedNode(ORG + "member"), s),
                 Quad(st, NamedNode(ORG + "organization"), iri(post_body[edge.target], base))]
     for ev in edge.evidence:
-        # the day is part of the evidence's identity: one sentence may speak of two days (two meetings)
-        day = f"/{ev.observed}" if ev.observed else ""
-        e = iri(f"evidence/{ev.article.split('/', 1)[-1]}/{ev.start}-{ev.end}{day}", base)
+        e = iri(evidence_id(ev), base)
         out += [Quad(st, NamedNode(schema.DERIVED_FROM), e),
                 Quad(e, _TYPE, NamedNode(schema.EVIDENCE_CLASS)),
                 Quad(e, _TYPE, NamedNode(OA + "TextPositionSelector")),
@@ -155,13 +160,14 @@ _T = {k: _ref(v) for k, v in {
     "start": OA + "start", "end": OA + "end", "exact": OA + "exact", "observed": schema.OBSERVED_ON,
     "int": XSD + "integer", "date": XSD + "date", "boolean": XSD + "boolean",
     "body_kind": schema.BODY_KIND, "meeting_kind": schema.MEETING_KIND}.items()}
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# what a literal may not hold as it is, in N-Triples and N-Quads
+ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _BOOLEANS = {True: b'"true"^^' + _T["boolean"], False: b'"false"^^' + _T["boolean"]}
 _BODY_KINDS = {k: _ref(v) for k, v in schema.BODY_KINDS.items()}
 
 
 def _lit(value: str, datatype: bytes | None = None) -> bytes:
-    text = b'"' + _utf8(value.translate(_ESCAPES)) + b'"'
+    text = b'"' + _utf8(value.translate(ESCAPES)) + b'"'
     return text if datatype is None else text + b"^^" + datatype
 
 
@@ -242,8 +248,6 @@ def ntriples_blocks(graph: Graph, base: str | None = None, written: Written | No
     post_body = {e.source: e.target for e in graph.edges.values() if e.type == "post_in"}
     seen_evidence: set[bytes] = set()
     relations = {name: _lit(name) for name in schema.EDGE_TYPES}
-    # the evidence IRIs of an article share everything up to the span
-    evidence_prefix: dict[str, bytes] = {}
     for e in graph.edges.values():
         s, o, p = ref(e.source), ref(e.target), _T_PRED[e.type]
         sid = statement_id(e.source, e.type, e.target)
@@ -257,11 +261,7 @@ def ntriples_blocks(graph: Graph, base: str | None = None, written: Written | No
             elif body is not None:
                 add(_MEMBERSHIP % (st, st, s, st, ref(body)))
         for ev in e.evidence:
-            head = evidence_prefix.get(ev.article)
-            if head is None:
-                head = evidence_prefix[ev.article] = prefix + _utf8(f"evidence/{ev.article.split('/', 1)[-1]}/")
-            ev_ref = head + (b"%d-%d/%s>" % (ev.start, ev.end, _utf8(ev.observed)) if ev.observed
-                             else b"%d-%d>" % (ev.start, ev.end))
+            ev_ref = prefix + _utf8(evidence_id(ev)) + b">"
             add(_DERIVED % (st, ev_ref))
             if ev_ref in seen_evidence:
                 continue

@@ -20,7 +20,7 @@ from govgraph.ontology import base_iri
 from . import schema
 from .derived import NAMED_BY_PARTS, name_parts, years_seen
 from .model import Graph
-from .rdf import statement_id
+from .rdf import ESCAPES, statement_id
 from .written import Written
 
 INDEX = NamedNode(schema.INDEX_GRAPH)
@@ -31,7 +31,6 @@ MEETINGS_TOGETHER = NamedNode(schema.MEETINGS_TOGETHER)
 MEETING_COUNT = NamedNode(schema.MEETING_COUNT)
 MONTH = NamedNode(schema.MONTH)
 MEETINGS = NamedNode(schema.MEETINGS)
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def index_nquads(graph: Graph, base: str | None = None, written: Written | None = None) -> Iterator[str]:
@@ -44,7 +43,7 @@ def index_nquads(graph: Graph, base: str | None = None, written: Written | None 
         if n.type in NAMED_BY_PARTS and (written is None or written.new_name(n.id)):
             s = f"<{base}{n.id}>"
             for text in name_parts(n.label):
-                yield f'{s} {part} "{text.translate(_ESCAPES)}" {g} .\n'
+                yield f'{s} {part} "{text.translate(ESCAPES)}" {g} .\n'
     for e in graph.edges.values():
         if e.type == "holds_post":
             st = f"<{base}{statement_id(e.source, e.type, e.target)}>"
