@@ -22,6 +22,9 @@ _BY_ANOTHER = re.compile(r"(?:全会|大会|会议|常委会)(?:审议)?通过�
 _OTHER_AGENT = re.compile(r"经(?!会议|本次会议|常委会|本会)[\u4e00-\u9fff]{2,}")
 # a list of items the sentence approves at its end: 讨论了《A》、研究了……等四项议题，并原则通过
 _APPROVED_AT_END = re.compile(r"[，]?并(?:原则|一致)?(?:通过|批准|同意)[。；]")
+# 关于提请审议批准《…》的议案: what a motion asks another sitting to do, not what this meeting did
+_PROPOSED = re.compile(r"提请[^，。；《》\n]{0,20}$")
+_PROPOSED_CAP = {"both": "reviewed", "approved": "mentioned"}
 _ACTION = dict(_VERBS)
 _CLAUSE_END = "。；！？\n"
 _MARKS = re.compile(r"[《》。\n]")
@@ -89,6 +92,8 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
             action = "both"  # 审议并一致通过, 讨论后通过: reviewed, then approved
         if action == "reviewed" and _approved_at_end(text, last, hi):
             action = "both"
+        if verbs and action in _PROPOSED_CAP and _PROPOSED.search(text, clause_lo, verbs[-1].start()):
+            action = _PROPOSED_CAP[action]
         if action is None:
             tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])
             after = list(_VERB_RE.finditer(text, last, tail_hi))

@@ -32,7 +32,10 @@ _BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|
 # what trails the last name of a list: 等市领导, 等5位常委, 及机关全体干部, 同志, 也 (吴志明也应邀出席)
 _TRAILING_GROUP = re.compile(r"(?:等[^、，；]*|(?:及|和|以及)(?:机关|全体|各|有关|相关|其他|部分|在家)[^、，；]*"
                              r"|在[^、，；]{1,12}时|同志)$")
-_TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})[也还均亦]$")  # the last name before the verb
+# 访问吉尔吉斯斯坦、匈牙利、瑞士并出席…: what follows these in an enumeration is places, not people
+_VISITS = re.compile(r"(?:访问|出访|考察|途经|前往|赴|抵达|到访)[^、，；]*$")
+# the last name before the verb: 吴志明也应邀出席, 吴红陪同并出席
+_TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[也还均亦]|(?:陪同|一同)?并)$")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
@@ -56,15 +59,15 @@ def boundary_at(text: str, i: int) -> bool:
     return text.startswith(AFTER_NAME, i)
 
 
-# after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令
-_ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令")
+# after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
+_ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
 # a title after these words speaks of several people (有关委员, 各部门主任), not one person's post
 _VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
-_COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in "处室组会团令")
+_COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in _ORGAN_AFTER_TITLE)
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
 _LEVEL_CHARS = set("省市县区州旗盟")  # a name does not end with a level; a place does (岳阳市)
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
@@ -252,7 +255,15 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     out: list[NameMention] = []
     current: list[str] = []
     pending: list[str] = []  # titles in pieces of their own: 区委副书记、区长、区委深改委副主任宁致远
+    visited = False  # inside the places a verb like 访问 enumerates, until a comma ends its list
     for start, piece in _list_pieces(text, lo, hi):
+        if text[start - 1:start] in "，,；;　 \t\n":
+            visited = False
+        if visited:
+            continue
+        if _VISITS.search(piece):
+            visited = True
+            continue
         piece = _TRAILING_GROUP.sub("", piece)  # noqa: PLW2901 (the list item without its trailing 等)
         if start + len(piece) == hi:
             piece = _TRAILING_PARTICLE.sub("", piece)  # noqa: PLW2901

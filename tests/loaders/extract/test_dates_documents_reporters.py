@@ -46,6 +46,12 @@ def test_infer_year_needs_one_year():
     # a list approved at the sentence's end
     ("市委召开常委会会议，讨论了《丁细则》、研究了有关事宜等四项议题，并原则通过。",
      [("丁细则", "reviewed"), ("丁细则", "approved")]),
+    # a motion asks for review and approval; the sitting that hears it has not approved anything yet
+    ("省人大常委会召开会议。副省长作了关于提请审议批准《戊公约》的议案的说明。", [("戊公约", "reviewed")]),
+    ("市人大常委会召开会议，听取了市政府关于提请批准《己规划》的议案。", [("己规划", "mentioned")]),
+    # the meeting's own approval still counts when the motion's verb comes later
+    ("市政府召开常务会议，审议通过《庚条例（草案）》，决定提请市人大常委会审议。",
+     [("庚条例（草案）", "reviewed"), ("庚条例（草案）", "approved")]),
 ])
 def test_attach_documents(upto, text, want):
     assert [(d.title, d.action) for d in upto(attach_documents, text).meetings[0].documents] == want

@@ -24,6 +24,10 @@ def _roles(upto, text, role, k=0, **fields):
     ("岳阳市市长李明主持召开会议。", [("李明", ["岳阳市市长"])]),  # a place before a level's title, not a name
     ("岳阳市长李明主持召开会议。", [("李明", ["岳阳市长"])]),
     ("李明市长主持召开会议。", [("李明", ["市长"])]),
+    # a bare title, then what the person did: no name is written
+    ("会后，市长同来访的友好城市市长通电话。", []),
+    # a title that makes a word of its own with what follows: 大使馆
+    ("驻华大使馆近日发表声明。", []),
 ])
 def test_find_names(upto, text, want):
     assert [(m.name, m.titles) for m in upto(find_names, text).names if m.titles] == want
@@ -42,6 +46,9 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。副市长张艳、司学军在研究相关议题时列席。", "nonvoting", ["张艳", "司学军"]),
     ("市政协召开常委会议。会上，潘建明、祝晓丽等5位常委围绕产业发展作了发言。", "speaker", ["潘建明", "祝晓丽"]),
     ("市政府召开常务会议。副省长李淑琴、马文海、才让多杰出席会议。", "attendee", ["李淑琴", "马文海", "才让多杰"]),
+    # the list is what 访问 took in; 并出席 is the subject's second act, not the list's
+    ("市人大常委会召开会议，听取了主任王立群访问老挝、蒙古国并出席论坛情况的报告。", "attendee", []),
+    ("市委召开常委会会议。市领导周健、吴红陪同并出席会议。", "attendee", ["周健", "吴红"]),
 ])
 def test_roles(upto, text, role, want):
     assert _roles(upto, text, role) == want
