@@ -51,3 +51,27 @@ def test_every_known_miss_is_still_a_miss(scores):
     healed = [(name, field) for name, fields in KNOWN_MISSES.items() for field in fields
               if not any(per_file[name].counts.get(field, [0, 0, 0])[1:])]
     assert not healed, f"fixed, take them off KNOWN_MISSES: {healed}"
+
+
+# how scrapers and web copies mangle the same reports: ASCII punctuation for full width, and every line break
+# dropped (the date line, headline, bylines and paragraphs run together, separated by spaces)
+_ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
+MANGLED = {
+    "ascii punctuation": (lambda text: text.translate(_ASCII), 0.99, {}),
+    "line breaks dropped": (lambda text: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()), 0.98,
+                            {"date": 0.9}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MANGLED))
+def test_the_set_holds_up_when_a_copy_mangles_it(tmp_path, kind):
+    need(REAL.is_dir(), f"the real reports at {REAL}")
+    mangle, floor, fields = MANGLED[kind]
+    for src in REAL.glob("*.txt"):
+        (tmp_path / src.name).write_text(mangle(src.read_text(encoding="utf-8")), encoding="utf-8")
+        gold = src.with_name(src.stem + ".gold.json")
+        (tmp_path / gold.name).write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+    total, _ = evaluate_folder(tmp_path, lambda p: gold_record(p.name, [extract(a) for a in load_path(p).articles]))
+    assert total.micro()[2] >= floor, f"{kind}: core micro F1 {total.micro()[2]:.3f}"
+    low = {f: round(total.prf(f)[2], 3) for f, bar in fields.items() if total.prf(f)[2] < bar}
+    assert not low, f"{kind}: {low}"
