@@ -44,6 +44,13 @@ NEWS_OPENING = re.compile(
     # or a subject and then the time: 国家统计局日前发布…, 全国妇联近日印发…
     r"|[\u4e00-\u9fff]{2,14}?(?:日前|近日|近期|\d{1,2}日)(?:发布|印发|召开|举行|公布|启动|宣布|出台|部署|联合))"
 )
+# a web page's furniture when its markup did not say so: copyright and licence lines, the site's owner, a
+# breadcrumb (当前位置：首页 > 新闻 > 正文), a menu (首页 | 新闻中心 | 政务公开), the page's tools
+# (【打印本页】【关闭窗口】)
+SITE_CHROME = re.compile(
+    r"版权所有|ICP[备证]|公网安备|网站标识码|(?:技术支持|主办单位|承办单位|网站主办)\s*[：:]|Copyright|©"
+    r"|^(?:当前位置|您的位置|您现在的位置)\s*[：:]|^(?:[^\s|>»]{1,8}\s*[|>»]\s*){2,}[^\s|>»]{1,8}$"
+    r"|打印本页|关闭窗口|返回顶部|^(?:[【\[][^】\]]{1,10}[】\]]\s*){2,}$")
 _FINAL = "。！？；…"
 _SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
                       r"|第[一二三四五六七八九十]+[，、])")
@@ -102,7 +109,7 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
     lines = [re.sub(r"[ \t\u3000]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n")
              .split("\n")]
-    paras = [_Para(p, _kind(p)) for p in lines if p]
+    paras = [_Para(p, _kind(p)) for p in lines if p and not (len(p) <= 160 and SITE_CHROME.search(p))]
     if not paras:
         return []
     _mark_authors(paras)

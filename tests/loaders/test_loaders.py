@@ -92,3 +92,23 @@ def test_a_masthead_gives_the_date_not_the_title(tmp_path):
     p.write_text("某某日报 2023年5月10日 星期三 第1版\n\n" + PAGE, encoding="utf-8")
     arts = load_path(p).articles
     assert arts[0].title == "市政府召开常务会议" and arts[0].published == date(2023, 5, 10)
+
+
+def test_a_web_page_loses_its_site_furniture():
+    from govgraph.loaders.htmlpage import html_to_text
+
+    page = ("<html><body><div class='site-nav'><ul><li>首页<li>政务公开</ul></div></div>"
+            "<div class='content'><p>区政府召开常务会议<p>本报讯 区长王一鸣主持会议。</p>"
+            "<div id='foot_share'><p>分享到：</p></div><p>（记者 刘小禾）</div>"
+            "<div class='footer'><div><p>联系我们</p></div></div><p>收尾</p></body></html>")
+    text, _ = html_to_text(page)
+    assert text.split("\n\n") == ["区政府召开常务会议", "本报讯 区长王一鸣主持会议。", "（记者 刘小禾）", "收尾"]
+
+
+def test_a_text_page_drops_lines_of_site_chrome(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_text("当前位置：首页 > 新闻中心 > 正文\n首页 | 政务公开 | 互动交流\n区政府召开常务会议\n"
+                 "本报讯 区长王一鸣主持会议，会议研究了有关事项。\n（记者 刘小禾）\n【打印本页】【关闭窗口】\n"
+                 "主办单位：某区人民政府办公室 版权所有 某ICP备00000000号\n", encoding="utf-8")
+    text = load_path(p).articles[0].text
+    assert text.startswith("区政府召开常务会议\n") and text.endswith("（记者 刘小禾）")

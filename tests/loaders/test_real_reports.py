@@ -5,6 +5,9 @@ agrees with ../shared/score.py (tests/loaders/test_fixtures.py checks that).
 """
 from __future__ import annotations
 
+import html
+import json
+
 import pytest
 
 from govgraph.loaders import load_path
@@ -53,24 +56,40 @@ def test_every_known_miss_is_still_a_miss(scores):
     assert not healed, f"fixed, take them off KNOWN_MISSES: {healed}"
 
 
-# how scrapers and web copies mangle the same reports: ASCII punctuation for full width, and every line break
-# dropped (the date line, headline, bylines and paragraphs run together, separated by spaces)
+# how scrapers and web copies mangle the same reports: ASCII punctuation for full width, every line break dropped
+# (the date line, headline, bylines and paragraphs run together, separated by spaces), a web page with the
+# site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not)
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
+
+
+def _web_page(text: str) -> str:
+    lines = [html.escape(ln.strip()) for ln in text.splitlines() if ln.strip()]
+    paras = "".join(f"<p>{ln}</p>" for ln in lines)
+    return (f"<html><head><meta charset='utf-8'><title>{lines[0][:30]}_某区人民政府网</title></head><body>"
+            "<div class='top-nav'><a>首页</a><a>政务公开</a></div><div>首页 | 新闻中心 | 政务动态</div>"
+            "<div id='bread-crumb'>当前位置：首页 &gt; 新闻</div><div>当前位置：首页 &gt; 新闻中心 &gt; 正文</div>"
+            f"<div class='article'>{paras}</div><div>【打印本页】【关闭窗口】</div>"
+            "<div class='footer'>主办：某区人民政府办公室</div><div>网站主办：某区人民政府 版权所有</div>"
+            "<div>备案号：某ICP备00000000号</div></body></html>")
+
+
 MANGLED = {
-    "ascii punctuation": (lambda text: text.translate(_ASCII), 0.99, {}),
-    "line breaks dropped": (lambda text: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()), 0.98,
-                            {"date": 0.9}),
+    "ascii punctuation": (".txt", lambda text: text.translate(_ASCII), 0.99, {}),
+    "line breaks dropped": (".txt", lambda text: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()),
+                            0.98, {"date": 0.9}),
+    "a web page": (".html", _web_page, 0.99, {"reporters": 0.95}),
 }
 
 
 @pytest.mark.parametrize("kind", sorted(MANGLED))
 def test_the_set_holds_up_when_a_copy_mangles_it(tmp_path, kind):
     need(REAL.is_dir(), f"the real reports at {REAL}")
-    mangle, floor, fields = MANGLED[kind]
+    suffix, mangle, floor, fields = MANGLED[kind]
     for src in REAL.glob("*.txt"):
-        (tmp_path / src.name).write_text(mangle(src.read_text(encoding="utf-8")), encoding="utf-8")
-        gold = src.with_name(src.stem + ".gold.json")
-        (tmp_path / gold.name).write_text(gold.read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / (src.stem + suffix)).write_text(mangle(src.read_text(encoding="utf-8")), encoding="utf-8")
+        gold = json.loads(src.with_name(src.stem + ".gold.json").read_text(encoding="utf-8"))
+        gold["source"] = src.stem + suffix
+        (tmp_path / (src.stem + ".gold.json")).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     total, _ = evaluate_folder(tmp_path, lambda p: gold_record(p.name, [extract(a) for a in load_path(p).articles]))
     assert total.micro()[2] >= floor, f"{kind}: core micro F1 {total.micro()[2]:.3f}"
     low = {f: round(total.prf(f)[2], 3) for f, bar in fields.items() if total.prf(f)[2] < bar}
