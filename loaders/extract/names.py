@@ -201,8 +201,8 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     for m in _TITLE.finditer(text, lo, hi):
         if text.startswith(_ORGAN_AFTER_TITLE, m.end()) and not text.startswith(_COMPOUND_START, m.end()):
             continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
-        if text.startswith(_VERB_AFTER, m.end()):
-            continue  # 总书记关于…, 市长主持…: no name follows
+        if text.startswith(_VERB_AFTER, m.end()) or text.startswith("视频", m.end()):
+            continue  # 总书记关于…, 市长主持…, 省长视频发言: no name follows
         # after a verb, a bare title is a noun (牢记总书记嘱托): only a name with a known surname follows it
         noun = _VERB_BEFORE_TITLE.search(text, max(lo, m.start() - 3), m.start()) is not None
         name = name_at(text, m.end()) or (None if noun else _unlisted_name_at(text, m.end()))
