@@ -58,7 +58,8 @@ def test_every_known_miss_is_still_a_miss(scores):
 
 # how scrapers and web copies mangle the same reports: ASCII punctuation for full width, every line break dropped
 # (the date line, headline, bylines and paragraphs run together, separated by spaces), a web page with the
-# site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not)
+# site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not),
+# and the encodings Chinese files come in
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 
 
@@ -78,6 +79,9 @@ MANGLED = {
     "line breaks dropped": (".txt", lambda text: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()),
                             0.98, {"date": 0.9}),
     "a web page": (".html", _web_page, 0.99, {"reporters": 0.95}),
+    "gb18030": (".txt", lambda text: text.encode("gb18030"), 0.99, {}),
+    "utf-16": (".txt", lambda text: text.encode("utf-16"), 0.99, {}),
+    "utf-8 with a bom": (".txt", lambda text: text.encode("utf-8-sig"), 0.99, {}),
 }
 
 
@@ -86,7 +90,9 @@ def test_the_set_holds_up_when_a_copy_mangles_it(tmp_path, kind):
     need(REAL.is_dir(), f"the real reports at {REAL}")
     suffix, mangle, floor, fields = MANGLED[kind]
     for src in REAL.glob("*.txt"):
-        (tmp_path / (src.stem + suffix)).write_text(mangle(src.read_text(encoding="utf-8")), encoding="utf-8")
+        copy = mangle(src.read_text(encoding="utf-8"))
+        out = tmp_path / (src.stem + suffix)
+        out.write_bytes(copy if isinstance(copy, bytes) else copy.encode("utf-8"))
         gold = json.loads(src.with_name(src.stem + ".gold.json").read_text(encoding="utf-8"))
         gold["source"] = src.stem + suffix
         (tmp_path / (src.stem + ".gold.json")).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
