@@ -22,10 +22,10 @@ from typing import Any
 
 from govgraph.loaders import Article, LoadError, open_source
 
+from ..collector import Collector
 from ..model import Graph
 from ..stores import ManifestEntry, Store, StoreError
 from .articles import read_article
-from .collector import Collector
 from .sources import expand_report
 from .summary import IngestSummary, Unread
 

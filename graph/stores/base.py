@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..collector import paused
 from ..model import Graph
 
 if TYPE_CHECKING:
@@ -113,9 +114,14 @@ class Store(ABC):
     def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
         """Run a query in the store's language with parameters bound by the engine: (columns, rows)."""
 
-    @abstractmethod
     def read_graph(self) -> Graph:
         """Everything stored, as a model graph (nodes, edges and their evidence)."""
+        with paused():  # hundreds of thousands of objects and not one cycle (graph/collector.py)
+            return self._read_graph()
+
+    @abstractmethod
+    def _read_graph(self) -> Graph:
+        """What ``read_graph`` gives, read from this store."""
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

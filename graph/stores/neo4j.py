@@ -365,7 +365,7 @@ class Neo4jStore(Store):
                     out[name] = n
         return out
 
-    def read_graph(self) -> Graph:
+    def _read_graph(self) -> Graph:
         """Every node and relationship, with the evidence kept on each relationship."""
         g = Graph()
         with self._reach("reading the graph"), self._session() as s:

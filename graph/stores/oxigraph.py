@@ -261,12 +261,12 @@ class OxigraphStore(Store):
                 return int(sol["n"].value)
         return 0
 
-    def read_graph(self) -> Graph:
+    def _read_graph(self) -> Graph:
         """The model graph held in the store: nodes with their typed properties, edges with their evidence."""
         with self._reading():
-            return self._read_graph()
+            return self._model_graph()
 
-    def _read_graph(self) -> Graph:
+    def _model_graph(self) -> Graph:
         base = base_iri()
         g = Graph()
         q = f"""SELECT ?s ?c ?l WHERE {{ ?s a ?c ; <{RDFS}label> ?l

@@ -199,7 +199,7 @@ class SparqlEndpointStore(Store):
         _, rows = self.client.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(rows[0]["n"]["value"]) if rows else 0
 
-    def read_graph(self) -> Graph:
+    def _read_graph(self) -> Graph:
         """The model graph held on the server: nodes with their typed properties, edges with their evidence."""
         base = base_iri()
         g = Graph()

@@ -1,12 +1,13 @@
-"""The cycle collector during an ingest: off between chunks, run at each chunk's end (graph/ingest/collector.py)."""
+"""The cycle collector during an ingest and a whole-store read: off while the objects are made, run at each chunk's end
+(graph/collector.py)."""
 from __future__ import annotations
 
 import gc
 import weakref
 
-from govgraph.graph.ingest import collector as col
+from govgraph.graph import collector as col
+from govgraph.graph.collector import Collector
 from govgraph.graph.ingest import ingest
-from govgraph.graph.ingest.collector import Collector
 
 from ..reports import jsonl
 
@@ -54,3 +55,17 @@ def test_an_ingest_leaves_the_collector_on(tmp_path, store):
     path = jsonl(tmp_path / "a.jsonl", range(5))
     summary = ingest([path], store, chunk_articles=2)
     assert summary.articles == 5 and gc.isenabled()
+
+
+def test_reading_a_store_pauses_the_collector_and_gives_it_back(tmp_path, store, monkeypatch):
+    ingest([jsonl(tmp_path / "a.jsonl", range(3))], store)
+    seen: list[bool] = []
+    read = type(store)._read_graph
+
+    def watched(self):
+        seen.append(gc.isenabled())
+        return read(self)
+
+    monkeypatch.setattr(type(store), "_read_graph", watched)
+    graph = store.read_graph()
+    assert seen == [False] and gc.isenabled() and len(graph.nodes) > 3
