@@ -1,5 +1,5 @@
 """When Python's cycle collector runs while the model's objects are made by the hundred thousand: once a chunk of
-an ingest, once after reading a whole graph, not every few hundred allocations.
+an ingest, not at all while a store is read into a graph, instead of every few hundred allocations.
 
 An ingest makes millions of small objects (nodes, edges, evidence, the writer's memories) and keeps a chunk's
 worth alive at a time. They hold no reference cycles, so reference counting frees them; the cycle collector finds
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 FULL_EVERY = 25
 
@@ -41,7 +41,7 @@ class Collector:
         self.chunks = 0
         self.freed = 0
 
-    def running(self):
+    def running(self) -> AbstractContextManager[None]:
         """The automatic collector off for the ingest (see ``paused``)."""
         return paused()
 

@@ -33,7 +33,8 @@ _BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|
 _TRAILING_GROUP = re.compile(r"(?:等[^、，；]*|(?:及|和|以及)(?:机关|全体|各|有关|相关|其他|部分|在家)[^、，；]*"
                              r"|在[^、，；]{1,12}时|同志)$")
 # 访问吉尔吉斯斯坦、匈牙利、瑞士并出席…: what follows these in an enumeration is places, not people
-_VISITS = re.compile(r"(?:访问|出访|考察|途经|前往|赴|抵达|到访)[^、，；]*$")
+# (not a 考察组 or 访问团, whose members are people)
+_VISITS = re.compile(r"(?:访问|出访|考察|途经|前往|赴|抵达|到访)(?![组团队])[^、，；]*$")
 # the last name before the verb: 吴志明也应邀出席, 吴红陪同并出席
 _TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[也还均亦]|(?:陪同|一同)?并)$")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")

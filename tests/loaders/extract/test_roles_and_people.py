@@ -50,6 +50,8 @@ def test_find_names(upto, text, want):
     # the list is what 访问 took in; 并出席 is the subject's second act, not the list's
     ("市人大常委会召开会议，听取了主任王立群访问老挝、蒙古国并出席论坛情况的报告。", "attendee", []),
     ("市委召开常委会会议。市领导周健、吴红陪同并出席会议。", "attendee", ["周健", "吴红"]),
+    # a 考察组 is a body of people: its members attend
+    ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
 ])
 def test_roles(upto, text, role, want):
     assert _roles(upto, text, role) == want
