@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_every_known_miss_is_still_a_miss(scores):
 # how scrapers and web copies mangle the same reports: ASCII punctuation for full width, every line break dropped
 # (the date line, headline, bylines and paragraphs run together, separated by spaces), a web page with the
 # site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not),
-# and the encodings Chinese files come in
+# a scraper's JSON line (date and title as metadata), and the encodings Chinese files come in
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 
 
@@ -74,11 +75,26 @@ def _web_page(text: str) -> str:
             "<div>备案号：某ICP备00000000号</div></body></html>")
 
 
+def _json_line(text: str) -> str:
+    """A scraper's record: the date line as metadata, the headline as the title, the rest as the text."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    record: dict = {"id": "x"}
+    day = re.search(r"((?:19|20)\d{2})[-年](\d{1,2})[-月](\d{1,2})", "\n".join(lines[:3]))
+    if day:
+        record["date"] = "-".join(f"{int(g):02d}" for g in day.groups())
+    body = [ln for ln in lines if not (len(ln) <= 30 and re.search(r"\d{4}[-年]|版", ln) and not ln.endswith("。"))]
+    if body and len(body[0]) <= 40 and not re.search(r"[。，,]", body[0]):
+        record["title"], body = body[0], body[1:]
+    record["text"] = "\n".join(body)
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 MANGLED = {
     "ascii punctuation": (".txt", lambda text: text.translate(_ASCII), 0.99, {}),
     "line breaks dropped": (".txt", lambda text: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()),
                             0.98, {"date": 0.9}),
     "a web page": (".html", _web_page, 0.99, {"reporters": 0.95}),
+    "a json line with metadata": (".jsonl", _json_line, 0.99, {}),
     "gb18030": (".txt", lambda text: text.encode("gb18030"), 0.99, {}),
     "utf-16": (".txt", lambda text: text.encode("utf-16"), 0.99, {}),
     "utf-8 with a bom": (".txt", lambda text: text.encode("utf-8-sig"), 0.99, {}),
