@@ -45,13 +45,13 @@ def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
 # 李强主持召开…, 日期: 2019-12-26    浏览量: 166 25日，…): the date still stands apart, spaces or a label's colon
 # before it and a space or 编印 after it, where a date inside a sentence runs on into its words.
 _HEAD_CHARS = 300
-_APART_BEFORE = re.compile(r"(?:^|[\s:：>】\]])$")
+_APART_BEFORE = set(" \t\n\u3000:：>】]")
 _APART_AFTER = re.compile(r"\s|编印|$")
 
 
 def _standing_date(head: str) -> date | None:
     for m in _ANY.finditer(head):
-        if _APART_BEFORE.search(head, 0, m.start()) and _APART_AFTER.match(head, m.end()):
+        if (m.start() == 0 or head[m.start() - 1] in _APART_BEFORE) and _APART_AFTER.match(head, m.end()):
             day = _make(*m.groups())
             if day:
                 return day

@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from govgraph.ontology import base_iri
 
 from .. import schema
-from ..derived import Deltas, Stored, Touched, all_counts
+from ..derived import Deltas, Stored, Touched, all_counts, deltas
 from ..rdf_index import (
     INDEX,
     MEETINGS,
@@ -98,6 +98,14 @@ class IndexKeeperBase(ABC):
             self.rebuild(names=False)
         self._change([Quad(STATE, VERSION_P, Literal(v), INDEX) for v in versions],
                      [Quad(STATE, VERSION_P, Literal(VERSION), INDEX)])
+
+    def counted(self, touched: Touched, load: Callable[[], None]) -> None:
+        """Mark a write, read what the store holds for the chunk's meetings, ``load`` the chunk, and move the counts
+        by what it added; the mark stays until ``end`` (after the store's manifest, say)."""
+        self.begin()
+        before = self.before(touched)
+        load()
+        self.apply(deltas(touched, before))
 
     def apply(self, d: Deltas) -> None:
         """Move the counts by a chunk's deltas: the old value from memory or the store, the new one written in its

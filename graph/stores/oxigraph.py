@@ -17,7 +17,7 @@ from govgraph.ontology import GG, OA, PREFIXES, RDF, RDFS, XSD, base_iri
 from govgraph.queries import NodeId
 
 from .. import schema
-from ..derived import Touched, deltas
+from ..derived import Touched
 from ..model import Evidence, Graph, Node
 from ..rdf import graph_ntriples, write_ntriples
 from ..rdf_index import index_nquads
@@ -176,10 +176,7 @@ class OxigraphStore(Store):
         keeper = self._keeper or IndexKeeper(self.native)
         self._keeper = keeper
         try:
-            keeper.begin()
-            before = keeper.before(touched)
-            load()
-            keeper.apply(deltas(touched, before))
+            keeper.counted(touched, load)
         except BaseException:
             self._forget()
             raise

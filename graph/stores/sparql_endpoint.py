@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from govgraph.ontology import GG, OA, RDF, RDFS, base_iri
 
 from .. import schema
-from ..derived import Touched, deltas
+from ..derived import Touched
 from ..model import Evidence, Graph, Node
 from ..rdf import graph_ntriples
 from ..written import Written
@@ -124,13 +124,13 @@ class SparqlEndpointStore(Store):
         """Send a chunk and move the counts, then record its files in the manifest."""
         self._writable()
         keeper = self.keeper
-        try:
-            keeper.begin()
-            before = keeper.before(prepared.touched)
+        def send() -> None:
             for text in data_updates("INSERT", {None: prepared.data, schema.INDEX_GRAPH: prepared.index},
                                      self.update_bytes):
                 self.client.update(text)
-            keeper.apply(deltas(prepared.touched, before))
+
+        try:
+            keeper.counted(prepared.touched, send)
         except BaseException:
             self._forget()
             raise

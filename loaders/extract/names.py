@@ -62,6 +62,9 @@ def boundary_at(text: str, i: int) -> bool:
 
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
+# after a title these say what its holder did, not who (省长视频发言); not words that end a name, since 以视频 would
+# then cut 韩正以 out of 韩正以视频方式出席
+_NO_NAME_AFTER_TITLE = ("视频",)
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
@@ -202,7 +205,7 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     for m in _TITLE.finditer(text, lo, hi):
         if text.startswith(_ORGAN_AFTER_TITLE, m.end()) and not text.startswith(_COMPOUND_START, m.end()):
             continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
-        if text.startswith(_VERB_AFTER, m.end()) or text.startswith("视频", m.end()):
+        if text.startswith(_VERB_AFTER, m.end()) or text.startswith(_NO_NAME_AFTER_TITLE, m.end()):
             continue  # 总书记关于…, 市长主持…, 省长视频发言: no name follows
         # after a verb, a bare title is a noun (牢记总书记嘱托): only a name with a known surname follows it
         noun = _VERB_BEFORE_TITLE.search(text, max(lo, m.start() - 3), m.start()) is not None
