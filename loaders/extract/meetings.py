@@ -44,13 +44,16 @@ _LEFT_STOP = re.compile(
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的"
                                r"|视频|电视电话)")
 _REFERENCE_AFTER = re.compile(r"(?:精神|上的|部署|要求|决策|议定|确定|通过的|审议通过的|的|以来|期间|之际|前夕|"
-                              r"召开的|举行的|召开前|召开之际|结束后|闭幕后)")
+                              r"召开的|举行的|召开前|召开之际|结束后|闭幕后|有关事项|相关事项|筹备|事宜|"
+                              r"(?:作|做)(?:好)?(?:各项)?准备)")
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间|主席团|代表|精神实质")
 _EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，]?$")  # background, not this report
 _DECIDED = re.compile(r"(?:决定|建议|同意)[，：]$")  # 会议决定，……全会于今年秋季召开
 _PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬"
                             r"|[^，。]{0,6}[季旬])")
-_PLANNED = re.compile(r"(?:决定|拟于|拟|将于|将|计划|建议|提请|提交|定于|筹备|待)[^，。；]*$")
+# 研究召开…会议有关事项, 为召开…会议作准备: the holding is what this meeting discussed, not what it did
+_PLANNED = re.compile(r"(?:决定|拟于|拟|将于|将|计划|建议|提请|提交|定于|筹备|待"
+                      r"|(?:研究|讨论|部署|安排|关于|为)了?(?:召开|举行))[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
 _THIS = re.compile(r"(?:本次|本届|这次|此次|该次)$")  # the meeting being reported, named again
 _THIS_START = re.compile(r"本次|本届|这次|此次|该次")

@@ -58,6 +58,9 @@ def test_held_meetings(upto, text, want):
     "召开紧急会议，研究有关事项。",  # too little to name a meeting by
     "传达学习市委常委会会议精神。",
     "会议决定，市政协十三届六次会议定于1月25日召开。",
+    # holding a meeting as what this one discussed or prepared for
+    "会议研究了召开区十八届人大四次会议有关事项。",
+    "这次常委会会议的一项重要任务是为召开县十七届人大二次会议作准备。",
 ])
 def test_no_meeting_is_held(upto, text):
     assert _held(upto, text) == []
