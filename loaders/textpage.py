@@ -191,14 +191,28 @@ def _leading_header(paras: list[_Para]) -> int:
 
 
 def join_broken(paras: list[str]) -> list[str]:
-    """Rejoin paragraphs that a column break cut in the middle of a sentence."""
+    """Rejoin paragraphs that a column break cut in the middle of a sentence; a subhead stays a line of its own."""
     out: list[str] = []
-    for p in paras:
-        if out and not _ends_sentence(out[-1]):
+    for i, p in enumerate(paras):
+        if out and not _ends_sentence(out[-1]) and not _inner_subhead(paras, i - 1):
             out[-1] += p
         else:
             out.append(p)
     return out
+
+
+_SAYS = re.compile(r"(?:指出|强调|认为|表示|要求|提出|说)$")
+
+
+def _inner_subhead(paras: list[str], i: int) -> bool:
+    """True for a short line inside a body that heads what follows it (美方称将…, 一季度经济运行总体平稳), not the
+    first part of a broken sentence: it comes after a whole sentence, has no comma, and what follows is a whole
+    paragraph of its own, longer than a column's line (会议指出 before its paragraph introduces it, and joins)."""
+    if not 0 < i < len(paras) - 1:
+        return False
+    p, nxt = paras[i], paras[i + 1]
+    return (_ends_sentence(paras[i - 1]) and len(p) <= 30 and not re.search("[，,、：:]", p)
+            and not _SAYS.search(p) and len(nxt) >= 40 and _ends_sentence(nxt))
 
 
 def _article(chunk: list[_Para], header_len: int, index: int, source, published, place) -> Article:

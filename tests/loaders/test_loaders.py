@@ -37,6 +37,15 @@ def test_join_broken_keeps_whole_sentences_apart():
         ["会议指出，要抓好落实。", "会议强调，要保持定力。"]
 
 
+def test_join_broken_keeps_a_subhead_on_its_own_line():
+    body = ["全市一季度重点项目开工率超过九成。", "重点项目建设提速",
+            "记者从市发展改革委获悉，截至3月底，全市列入年度计划的重点项目已开工二百一十个，完成投资比上年同期增长一成。"]
+    assert join_broken(body) == body
+    # a line broken after 会议指出 introduces its paragraph and joins it
+    said = ["会议审议了有关事项。", "会议指出", "要坚决扛起防汛救灾政治责任，压实各级责任，确保人民群众生命财产安全不受损失。"]
+    assert join_broken(said) == [said[0], said[1] + said[2]]
+
+
 @pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b"")])
 def test_encodings_are_detected(tmp_path, encoding, bom):
     p = tmp_path / "page-2024-06-04.txt"
