@@ -27,6 +27,7 @@ def _roles(upto, text, role, k=0, **fields):
     # a bare title, then what the person did: no name is written
     ("会后，市长同来访的友好城市市长通电话。", []),
     ("江苏、四川省长视频发言，副市长书面发言。", []),
+    ("会议听取了关于政协委员提案办理情况的报告，酝酿副主任人选。", []),
     # a title that makes a word of its own with what follows: 大使馆
     ("驻华大使馆近日发表声明。", []),
 ])
