@@ -40,7 +40,7 @@ _TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[也还均亦]|(?:�
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
-    r"(?:了|由|受|请|向|将|把|被|就|并|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
+    r"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
     r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据)"
@@ -63,8 +63,9 @@ def boundary_at(text: str, i: int) -> bool:
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # after a title these say what its holder did or what is done about the post, not who (省长视频发言, 总统选举,
-# 委员提案, 首相辞职); not words that end a name, since 以视频 would then cut 韩正以 out of 韩正以视频方式出席
-_NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职")
+# 委员提案, 首相辞职, 副市长职务, 委员资格); not words that end a name, since 以视频 would then cut 韩正以 out of
+# 韩正以视频方式出席
+_NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")

@@ -28,6 +28,10 @@ def _roles(upto, text, role, k=0, **fields):
     ("会后，市长同来访的友好城市市长通电话。", []),
     ("江苏、四川省长视频发言，副市长书面发言。", []),
     ("会议听取了关于政协委员提案办理情况的报告，酝酿副主任人选。", []),
+    # the object of a removal holds no post by it, and 职务 is no name
+    ("会议决定免去张三的县教育局局长职务，撤销李四县政协委员资格。", []),
+    # a discipline case names its subject, with the post as the report writes it
+    ("会议审议了关于县政协原副主席王守仁涉嫌严重违纪违法问题的审查报告。", [("王守仁", ["县政协原副主席"])]),
     # a title that makes a word of its own with what follows: 大使馆
     ("驻华大使馆近日发表声明。", []),
 ])
