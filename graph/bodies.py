@@ -10,7 +10,7 @@ import re
 
 from govgraph.loaders.extract.findings import Place
 from govgraph.loaders.extract.lexicon import BODY_OF_BARE_TITLE, CORE_TITLE_RE, NATIONAL_PREFIXES
-from govgraph.loaders.extract.organs import canonical
+from govgraph.loaders.extract.organs import canonical, is_national
 
 _LEVEL_PREFIX = re.compile(r"^(自治区|自治州|省|市|县|区|州|旗|盟)")
 _ROLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
@@ -48,10 +48,10 @@ def qualify(body: str, place: Place | None) -> str:
 def jurisdiction_of(body: str, place: Place | None) -> str | None:
     """The division code a body speaks for (``000000`` for the national level)."""
     b = clean_body(body)
-    if b.startswith(NATIONAL_PREFIXES):
+    if is_national(body):
         return "000000"
-    if place is None or not place.code:
-        return None
+    if place is None or not place.code or place.level == "national":
+        return None  # a local body named in a national report: which one, the report does not say
     if b.startswith(("省", "自治区")) or (place.province and b.startswith(place.province)):
         return place.code[:2] + "0000"
     if b.startswith(("市", "州", "盟")) and place.level == "county" and place.city and not place.name.endswith("市"):

@@ -95,7 +95,7 @@ class Place:
     """The jurisdiction of an article: a name, its level, and its GB/T 2260 code."""
 
     name: str
-    level: str  # province | city | county
+    level: str  # national | province | city | county
     code: str | None = None
     province: str | None = None
     city: str | None = None

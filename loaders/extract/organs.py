@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import TERM, entries
+from .lexicon import NATIONAL_PREFIXES, TERM, entries
 
 _TERMS = re.compile(f"(?:{TERM})+")
 _LEADING_TERM = re.compile(f"^((?:自治区|自治州|[省市县区州旗盟])?)(?:{TERM})+")
@@ -44,3 +44,10 @@ def strip_term(body: str) -> str:
     # whole body's name (全国政协十四届常委会: that 政协's standing committee of its 14th term) stays
     stripped = _LEADING_TERM.sub(r"\1", body)
     return stripped if _NAMED.match(stripped) else body
+
+
+def is_national(body: str) -> bool:
+    """True for a body of the country: 国务院, 中央…, 全国…, and so written with a term or a party's full name first
+    (十四届全国人大二次会议主席团, 中国共产党第二十届中央纪律检查委员会, 九三学社第十五届中央委员会)."""
+    b = canonical(_TERMS.sub("", body, count=1) if _TERMS.match(body) else body)
+    return b.startswith((*NATIONAL_PREFIXES, "政治局")) or "中央委员会" in b

@@ -4,11 +4,16 @@ The gazetteer is the division table that the ``cpca`` package ships (3,500 provi
 We read its CSV directly: importing ``cpca`` itself would pull pandas into every command. Names are found by
 their first two characters (every name has at least two), which is faster in Python than an Aho-Corasick
 automaton whose root fans out to a thousand Chinese characters.
+
+A name found in running text is a place only where the text reads it as a word: people's names are blanked out
+first (刘宏伟 holds 宏伟, 任西山 holds 西山), and jieba's dictionary segments the words around a short name, so
+that one cut out of longer words is not counted (走上高质量 holds 上高, 中小金融 holds 小金, 以来安全 holds 来安).
 """
 from __future__ import annotations
 
 import csv
 import importlib.util
+import logging
 import re
 from collections import Counter
 from functools import lru_cache
@@ -16,7 +21,7 @@ from pathlib import Path
 
 from .doc import Doc, component
 from .findings import Place
-from .lexicon import NATIONAL_PREFIXES
+from .organs import is_national
 
 _SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,3}族)*(?:自治区|自治州|自治县|自治旗)"
                      r"|特别行政区|省|市|地区|盟|县|区|旗)$")
@@ -25,7 +30,8 @@ _COMMON = {"和平", "城区", "新区", "市中", "东方", "光明", "胜利",
            "开发", "高新", "江北", "江南", "河东", "河西", "城中", "城东", "城西", "城南", "城北", "中山", "西湖",
            "鼓楼", "铁西", "铁东", "郊区", "矿区", "市辖", "平安", "永安", "太平", "安定", "大同", "新城", "海南",
            "文明", "和田", "通州", "南山", "北海", "青山", "金山", "朝阳", "普陀", "双桥", "东风", "前进", "友谊",
-           "和谐", "吉利", "长寿", "宁安", "正安", "兴安", "新市", "宝山", "民主", "团结", "清河", "东区", "西区"}
+           "和谐", "吉利", "长寿", "宁安", "正安", "兴安", "新市", "宝山", "民主", "团结", "清河", "东区", "西区",
+           "振兴", "解放", "合作", "复兴", "延长", "公安", "资源", "宏伟", "中方", "惠民"}
 
 
 @lru_cache(maxsize=1)
@@ -74,13 +80,58 @@ def place_mentions(text: str) -> Counter:
         if entries:
             for key, cands in entries:
                 if text.startswith(key, i):
-                    for code, full in cands:
-                        score[code] += 2 if full else 1
+                    if (len(key) > 2 and all(full for _, full in cands)) or _read_as_word(text, i, key):
+                        for code, full in cands:
+                            score[code] += 2 if full else 1
                     i += len(key) - 1
                     break
         i += 1
     return score
 
+
+_WINDOW = 4  # characters read on either side of a name to segment the words it stands among
+
+
+def _read_as_word(text: str, i: int, key: str) -> bool:
+    """True when ``key`` at ``text[i]`` starts a word of its own (在/海口/闭会, 围绕/顺德), not when a longer word
+    runs across its first character (以来/安全) or it is the head of a longer word (和/县 in 会议和县十六届)."""
+    lo = max(0, i - _WINDOW)
+    return _starts_word(text[lo:i + len(key) + _WINDOW], i - lo, key)
+
+
+@lru_cache(maxsize=1 << 16)  # a paper repeats its phrases (推动衡阳高质量发展), and segmenting is the dear part
+def _starts_word(window: str, at: int, key: str) -> bool:
+    """Words start at ``at`` and at its end (岳/阳/日报: a name the dictionary lacks comes out one character at a
+    time), or one word starts at ``at`` and runs on from the name (北京人民大会堂)."""
+    pos, end = 0, at + len(key)
+    for token in _segmenter().cut(window, HMM=False):
+        if pos == at and token.startswith(key):
+            return True
+        if pos > at and pos >= end:
+            return pos == end
+        if pos < at < pos + len(token):
+            return False  # a word runs across its first character: 以来安全, 走上高质量
+        pos += len(token)
+    return pos == end
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import jieba  # its dictionary loads in about a second, and only an article that needs a place needs it
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs its loading at DEBUG to standard error
+    return jieba.Tokenizer()
+
+
+def without_names(text: str, spans) -> str:
+    """``text`` with the characters of people's names blanked (same length), so no place is read inside one."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start:span.end] = "\u3000" * (span.end - span.start)
+    return "".join(chars)
+
+
+NATIONAL = Place(name="全国", level="national", code="000000")
 
 _LEVEL_OF_BODY = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
                   "县": "county", "区": "county", "旗": "county"}
@@ -137,7 +188,7 @@ def resolve_place(name: str) -> Place | None:
 
 def body_level(body: str) -> str | None:
     """The level a body speaks for, from its first characters: 市委 -> city, 县政府 -> county."""
-    if body.startswith(NATIONAL_PREFIXES):
+    if is_national(body):
         return "national"
     for prefix, level in sorted(_LEVEL_OF_BODY.items(), key=lambda kv: -len(kv[0])):
         if body.startswith(prefix):
@@ -145,10 +196,16 @@ def body_level(body: str) -> str | None:
     return None
 
 
-@component(requires=("meetings", "place_hint", "norm"), assigns=("place",))
+@component(requires=("meetings", "names", "reporters", "place_hint", "norm"), assigns=("place",))
 def locate(doc: Doc) -> None:
     """The jurisdiction the article speaks for: the user's, else detected (only articles with meetings need one)."""
     doc.place = resolve_place(doc.place_hint) if doc.place_hint else None
     if doc.place is None and doc.meetings:
         level = body_level(doc.meetings[0].body)
-        doc.place = detect_place(doc.norm, body_level=level if level != "national" else None)
+        if level == "national":
+            # a national body's meeting speaks for the country, whatever places its report names (在北京召开)
+            doc.place = NATIONAL
+            return
+        named = [m.span for m in doc.names] + [r.span for r in doc.reporters] + \
+                [who.span for meeting in doc.meetings for _, who in meeting.roles]
+        doc.place = detect_place(without_names(doc.norm, named), body_level=level)

@@ -42,7 +42,8 @@ def test_join_broken_keeps_a_subhead_on_its_own_line():
             "记者从市发展改革委获悉，截至3月底，全市列入年度计划的重点项目已开工二百一十个，完成投资比上年同期增长一成。"]
     assert join_broken(body) == body
     # a line broken after 会议指出 introduces its paragraph and joins it
-    said = ["会议审议了有关事项。", "会议指出", "要坚决扛起防汛救灾政治责任，压实各级责任，确保人民群众生命财产安全不受损失。"]
+    said = ["会议审议了有关事项。", "会议指出",
+            "要坚决扛起防汛救灾政治责任，压实各级责任，确保人民群众生命财产安全不受损失。"]
     assert join_broken(said) == [said[0], said[1] + said[2]]
 
 

@@ -5,13 +5,14 @@ from datetime import date
 
 import pytest
 
-from govgraph.graph.bodies import classify, qualify, split_title
+from govgraph.graph.bodies import classify, jurisdiction_of, qualify, split_title
 from govgraph.loaders.extract.dates import DATE_EXPR, date_at
 from govgraph.loaders.extract.documents import documents
 from govgraph.loaders.extract.meetings import meeting_mentions
 from govgraph.loaders.extract.names import names_in_list, titled_names
 from govgraph.loaders.extract.numerals import cn_to_int
-from govgraph.loaders.extract.places import detect_place, resolve_place
+from govgraph.loaders.extract.organs import is_national
+from govgraph.loaders.extract.places import NATIONAL, detect_place, resolve_place
 from govgraph.loaders.extract.reporters import reporters
 
 
@@ -131,6 +132,14 @@ def test_bodies_are_qualified_and_classified():
     assert [classify(b) for b in bodies] == \
         ["人大", "政协", "党委", "政府", "部门"]
     assert split_title("市委书记") == ("市委", "书记") and split_title("市长") == ("市政府", "市长")
+
+
+def test_national_bodies_whatever_comes_first():
+    assert all(map(is_national, ("十四届全国人大二次会议主席团", "中国共产党第二十届中央纪律检查委员会",
+                                 "政协第十四届全国委员会常务委员会", "九三学社第十五届中央委员会", "国务院")))
+    assert not any(map(is_national, ("市委常委会", "县十七届人大常委会", "京津冀协同发展领导小组")))
+    # a local body named in a national report: the report does not say whose it is
+    assert jurisdiction_of("市委", NATIONAL) is None and jurisdiction_of("全国政协", NATIONAL) == "000000"
 
 
 def test_a_bare_party_group_meeting_joins_the_headline_one():

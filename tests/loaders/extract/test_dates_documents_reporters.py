@@ -83,3 +83,26 @@ def test_locate_reads_the_place_the_bodies_speak_for(upto):
     doc = upto(locate, "本报讯 4月22日，衡阳市委常委会召开会议，市委书记邓群策主持。")
     assert (doc.place.name, doc.place.code) == ("衡阳市", "430400")
     assert upto(locate, "市委常委会召开会议。", place_hint="衡阳").place.code == "430400"
+
+
+@pytest.mark.parametrize("text", [
+    # a place's short name inside a person's name
+    "市政协召开主席会议，秘书长刘宏伟出席会议。",
+    "区政府召开常务会议，张振中、安龙、王保国等参加会议。",
+    # cut out of longer words: 以来/安全, 走上/高质量, 中小/金融, 创新/和
+    "市政府召开常务会议，总结去年以来安全生产工作，推动全面走上高质量发展道路，化解中小金融机构风险。",
+    "县委常委会召开会议，推动科技创新和产业创新深度融合。",
+])
+def test_no_place_is_read_inside_a_name_or_a_word(upto, text):
+    assert upto(locate, text).place is None
+
+
+def test_a_short_place_name_standing_as_a_word_still_counts(upto):
+    doc = upto(locate, "市委常委会召开会议，研究推动岳阳高质量发展，确保岳阳安全度汛。")
+    assert (doc.place.name, doc.place.code) == ("岳阳市", "430600")
+
+
+def test_a_national_bodys_meeting_speaks_for_the_country(upto):
+    for text in ("国务院总理主持召开国务院常务会议，部署推动科技创新和产业创新深度融合。",
+                 "十四届全国人大常委会第二十一次会议在北京人民大会堂举行。"):
+        assert upto(locate, text).place.code == "000000"
