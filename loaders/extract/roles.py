@@ -27,6 +27,7 @@ _SPEAK_LIST = re.compile(r"(?:作|进行)了?(?:大会|交流|专题|书面)?发
 _LIST_AFTER = re.compile(r"(?:会议|大会|会)?的[^，。；：]{0,10}?(?:还|同志)?(?:有|是|包括)[：]?"
                          r"|(?:会议)?人员(?:有|包括)[：]?|(?:会议|大会|会)?[：]")
 _CLAUSE_END = "。；！？\n"
+_ROLE_CLAUSE = re.compile(r"(?:出席|参加|列席|主持|就座)[^，。；！？\n、]{0,8}，")
 # a date may stand between a name and its verb: 韩立衡6月16日主持召开
 _TRAILING = re.compile(f"{TRAILING_TITLE_RE}$")
 _DATE_GAP = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|当天|今天|昨天)?(?:[（(]\d{1,2}日[）)])?(?:上午|下午|晚上)?"
@@ -128,6 +129,8 @@ def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None, upto
             out.extend(names_in_list(text, after.end(), _clause_hi(text, after.end(), hi)))
             continue
         c_lo = _clause_lo(text, m.start(), lo)
+        # …出席会议，A、B列席会议: a list starts after the clause in which an earlier one ended with its verb
+        c_lo = max([c_lo, *(r.end() for r in _ROLE_CLAUSE.finditer(text, c_lo, m.start()))])
         end = m.start()
         if upto_deng and "等" in text[c_lo:end]:
             end = text.index("等", c_lo, end) + 1

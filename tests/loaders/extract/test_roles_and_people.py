@@ -50,6 +50,10 @@ def test_find_names(upto, text, want):
     ("区人大常委会召开党组会议。副主任田力、徐学琴及机关全体干部参加会议。", "attendee", ["田力", "徐学琴"]),
     ("市政协召开全体会议。老领导叶公琦、陈铁迪，吴志明也应邀出席大会。", "attendee", ["叶公琦", "陈铁迪", "吴志明"]),
     ("市委召开常委会会议。副市长张艳、司学军在研究相关议题时列席。", "nonvoting", ["张艳", "司学军"]),
+    # those who attended before 出席会议， do not also sit in with the list after it
+    ("县委召开常委会会议。县长蒋文涛，县政协主席何玉梅出席会议，县法院院长周伟、县检察院检察长孙丽列席会议。",
+     "nonvoting", ["周伟", "孙丽"]),
+    ("市政协召开主席会议。副主席郝伟、孟庆宇出席会议，各委办主任列席会议。", "nonvoting", []),
     ("市政协召开常委会议。会上，潘建明、祝晓丽等5位常委围绕产业发展作了发言。", "speaker", ["潘建明", "祝晓丽"]),
     ("市政府召开常务会议。副省长李淑琴、马文海、才让多杰出席会议。", "attendee", ["李淑琴", "马文海", "才让多杰"]),
     # the list is what 访问 took in; 并出席 is the subject's second act, not the list's
