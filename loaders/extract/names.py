@@ -9,6 +9,7 @@ from .findings import NameMention, Span
 from .lexicon import (
     AFTER_NAME,
     AFTER_NAME_PUNCT,
+    AND_RE,
     COMPOUND_SURNAMES,
     CORE_TITLE_RE,
     GROUP_LABEL_RE,
@@ -40,7 +41,7 @@ _TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[也还均亦]|(?:�
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
 _PREFIX_STOP = re.compile(
-    r"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和|与|及|"
+    rf"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|{AND_RE}|与|及|"
     r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据)"

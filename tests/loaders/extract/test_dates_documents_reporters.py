@@ -66,6 +66,20 @@ def test_attach_references(upto):
 
 
 @pytest.mark.parametrize("text,want", [
+    # every meeting of a list before 精神, joined by 、 or 和
+    ("县委常委会召开会议，传达学习中央全面深化改革委员会第五次会议、省委全面依法治省委员会第二次会议和市委经济工作"
+     "会议等精神。", ["中央全面深化改革委员会第五次会议", "省委全面依法治省委员会第二次会议", "市委经济工作会议"]),
+    # the 和 of a body's name joins nothing; a list stops at what is not a meeting
+    ("市政府召开常务会议，传达学习全国发展和改革工作会议精神。", ["全国发展和改革工作会议"]),
+    ("区委常委会召开会议，传达学习关于安全生产的重要论述和全市安全生产电视电话会精神。", ["全市安全生产电视电话会"]),
+    # A精神和B精神: each once
+    ("市委常委会召开会议，学习党的二十届四中全会精神和省委全会精神。", ["二十届四中全会", "省委全会"]),
+])
+def test_references_in_a_list(upto, text, want):
+    assert [r.name for r in upto(attach_references, text).meetings[0].refers_to] == want
+
+
+@pytest.mark.parametrize("text,want", [
     ("本报讯（记者 张三 通讯员 李四）市委常委会召开会议。", ["张三", "李四"]),
     ("■通 讯 员 王成虎\n市政协召开常委会议。", ["王成虎"]),
     ("本报讯 记者黄柱报道：市政协召开党组会议。", ["黄柱"]),
