@@ -16,6 +16,7 @@ from .lexicon import (
     NAME_HEADS,
     SURNAMES,
     TRAILING_TITLE_RE,
+    everyday_words,
     has_name_head,
     has_surname,
     is_cjk,
@@ -47,6 +48,7 @@ _PREFIX_STOP = re.compile(
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据)"
 )
 _SEP = "、，,和及与;；"
+_PARTICLES = set("了着过的地得吗呢吧")  # 总书记来了: no two-character name ends with one
 _NOT_NAMES = {"会议", "同志", "领导", "成员", "代表", "委员", "主任", "书记", "常委", "大家", "我们", "全市", "全省",
               "全县", "全区", "有关", "相关", "各级", "负责", "部门", "单位", "主要", "分管", "其他", "在家", "市直",
               "县直", "区直", "省直", "列席", "出席", "参加", "应邀", "以上", "等人"}
@@ -117,7 +119,8 @@ def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
         return None
     for n in lengths:
         cand = text[i:i + n]
-        if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n):
+        if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n) \
+                and not (n == 2 and _everyday(cand)):
             if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
                 continue
             if n == 3 and _ends_with_he(text, i):
@@ -160,8 +163,13 @@ def _unlisted_name_at(text: str, i: int) -> str | None:
             return None
         e = i + n
         if e >= len(text) or text[e] in AFTER_NAME_PUNCT or text.startswith(_VERB_AFTER, e):
-            return cand
+            return None if n == 2 and _everyday(cand) else cand
     return None
+
+
+def _everyday(two: str) -> bool:
+    """A two-character word of speech, not a name: 部长通道, 主席声明, 总书记来了."""
+    return two in everyday_words() or two[1] in _PARTICLES
 
 
 def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str, int]]:

@@ -12,6 +12,7 @@ The kinds of meeting and their written forms are part of the graph's schema (``g
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from importlib import resources
 
 from govgraph.graph.schema import MEETING_KINDS
@@ -86,3 +87,24 @@ NAME_HEADS = tuple(sorted(entries("name_heads.txt"), key=len, reverse=True))
 def has_name_head(name: str) -> bool:
     """True when ``name`` starts as Tibetan and Mongolian names often do (they carry no surname)."""
     return name.startswith(NAME_HEADS)
+
+
+# parts of speech in jieba's dictionary that no person is named with: verbs, nouns, adverbs, adjectives and the
+# like (not nr, a person's name, nor ns/nz/m, where 黄河 or 万里 may be one)
+_EVERYDAY_TAGS = frozenset(("v", "vn", "vd", "n", "d", "a", "ad", "an", "c", "p", "u", "f", "r"))
+_EVERYDAY_FREQ = 1000  # common enough that a name written so would be a pun (通道, 声明, 制度, 指挥)
+
+
+@lru_cache(maxsize=1)
+def everyday_words() -> frozenset[str]:
+    """Two-character words that jieba's dictionary counts as common words of speech, never as names: after a
+    bare title (部长通道, 主席声明, 专员制度, 听从主席指挥) they are not the holder's name."""
+    import importlib.resources
+
+    out = set()
+    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, tag = line.split()
+            if len(word) == 2 and tag in _EVERYDAY_TAGS and int(freq) >= _EVERYDAY_FREQ:
+                out.add(word)
+    return frozenset(out)

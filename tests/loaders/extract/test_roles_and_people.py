@@ -28,6 +28,10 @@ def _roles(upto, text, role, k=0, **fields):
     ("会后，市长同来访的友好城市市长通电话。", []),
     ("江苏、四川省长视频发言，副市长书面发言。", []),
     ("会议听取了关于政协委员提案办理情况的报告，酝酿副主任人选。", []),
+    # a common word of speech after a bare title is no one's name; a name that is also a word stays
+    ("两会首场部长通道今天开启，看到总书记来了，大家围拢上来。", []),
+    ("会议发表主席声明，坚决听从主席指挥。", []),
+    ("副市长高峰、文明出席会议。", [("高峰", ["副市长"])]),
     # the object of a removal holds no post by it, and 职务 is no name
     ("会议决定免去张三的县教育局局长职务，撤销李四县政协委员资格。", []),
     # a discipline case names its subject, with the post as the report writes it
