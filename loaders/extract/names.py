@@ -149,7 +149,9 @@ def _function_word_ends(text: str, i: int) -> bool:
     if c in "在为对向就将被并也等率受作":
         return True
     if c in "和及与同":
-        return name_at(text, i + 3) is not None
+        # 张霞和李明, 林武和省长周乃翔: another person follows, by name or by title and name
+        title = _TITLE_ONLY.match(text, i + 3)
+        return name_at(text, i + 3) is not None or (title is not None and name_at(text, title.end()) is not None)
     return False
 
 
@@ -217,6 +219,8 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
             continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
         if text.startswith(_VERB_AFTER, m.end()) or text.startswith(_NO_NAME_AFTER_TITLE, m.end()):
             continue  # 总书记关于…, 市长主持…, 省长视频发言: no name follows
+        if text.startswith(("和", "与", "及"), m.end()):
+            continue  # 政协委员和特邀代表: right after a title, 和 joins, it does not begin a name
         # after a verb, a bare title is a noun (牢记总书记嘱托): only a name with a known surname follows it
         noun = _VERB_BEFORE_TITLE.search(text, max(lo, m.start() - 3), m.start()) is not None
         name = name_at(text, m.end()) or (None if noun else _unlisted_name_at(text, m.end()))

@@ -32,6 +32,9 @@ def _roles(upto, text, role, k=0, **fields):
     ("两会首场部长通道今天开启，看到总书记来了，大家围拢上来。", []),
     ("会议发表主席声明，坚决听从主席指挥。", []),
     ("副市长高峰、文明出席会议。", [("高峰", ["副市长"])]),
+    # 和 after a title joins; after a name it joins when a title and a name follow
+    ("全国政协委员和特邀代表发言。", []),
+    ("市委书记林武和市长周乃翔出席。", [("林武", ["市委书记"]), ("周乃翔", ["市长"])]),
     # the object of a removal holds no post by it, and 职务 is no name
     ("会议决定免去张三的县教育局局长职务，撤销李四县政协委员资格。", []),
     # a discipline case names its subject, with the post as the report writes it
