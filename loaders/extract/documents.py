@@ -8,9 +8,11 @@ from .findings import DocMention, Span
 
 _VERBS = [
     ("审议并原则通过", "both"), ("讨论并原则通过", "both"), ("研究并原则通过", "both"), ("审议并通过", "both"),
-    ("讨论并通过", "both"), ("审议并批准", "both"), ("审议通过", "both"), ("讨论通过", "both"),
+    ("审议并表决通过", "both"), ("讨论并通过", "both"), ("审议并批准", "both"), ("审议通过", "both"),
+    ("讨论通过", "both"), ("审定", "both"),
     ("研究通过", "both"), ("审定通过", "both"), ("审议批准", "both"), ("原则通过", "approved"),
     ("表决通过", "approved"), ("通过", "approved"), ("批准", "approved"), ("原则同意", "approved"),
+    ("同意", "approved"),
     ("审议", "reviewed"), ("讨论", "reviewed"), ("研究", "reviewed"), ("审阅", "reviewed"), ("审查", "reviewed"),
     ("听取", "heard"), ("学习", "studied"), ("传达", "studied"), ("领学", "studied"), ("印发", "mentioned"),
     ("介绍", "mentioned"),

@@ -52,6 +52,9 @@ def test_infer_year_needs_one_year():
     # the meeting's own approval still counts when the motion's verb comes later
     ("市政府召开常务会议，审议通过《庚条例（草案）》，决定提请市人大常委会审议。",
      [("庚条例（草案）", "reviewed"), ("庚条例（草案）", "approved")]),
+    # 审定 examines and settles; 同意 approves
+    ("市政府召开常务会议，审定了《辛方案》，同意《壬计划》。",
+     [("辛方案", "reviewed"), ("辛方案", "approved"), ("壬计划", "approved")]),
 ])
 def test_attach_documents(upto, text, want):
     assert [(d.title, d.action) for d in upto(attach_documents, text).meetings[0].documents] == want
