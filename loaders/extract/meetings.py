@@ -47,8 +47,12 @@ _REFERENCE_AFTER = re.compile(r"(?:精神|上的|部署|要求|决策|议定|确
                               r"召开的|举行的|召开前|召开之际|结束后|闭幕后|有关事项|相关事项|筹备|事宜|"
                               r"(?:作|做)(?:好)?(?:各项)?准备)")
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间|主席团|代表|精神实质")
+_RECENT_SUBJECT = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|昨天|昨日|今天|今日|当天)(?:上午|下午|晚上)?"
+                             r"(?:在[^，。；]{1,12})?(?:召开|举行)的$")
+_ACTS = re.compile(r"[，]?(?:审议|研究|听取|讨论|传达|学习|通过|决定|指出|强调|要求|认为|部署)")
 _EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，]?$")  # background, not this report
-_DECIDED = re.compile(r"(?:决定|建议|同意)[，：]$")  # 会议决定，……全会于今年秋季召开
+# 会议决定，……全会于今年秋季召开; 会议同意2022年10月7日召开…全会; 会议还决定，3月1日至2日召开…会议
+_DECIDED = re.compile(r"(?:决定|建议|同意)(?:[，：]|[，：]?[^。；！？\n，]{0,24}?(?:召开|举行))$")
 _PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬"
                             r"|[^，。]{0,6}[季旬])")
 # 研究召开…会议有关事项, 为召开…会议作准备: the holding is what this meeting discussed, not what it did
@@ -214,10 +218,13 @@ def _status(text: str, lo: int, start: int, end: int, body: str) -> tuple[bool, 
     before = text[max(lo, start - 16):start]
     clause = re.split(r"[，。；！？\n]", before)[-1]
     after = text[end:end + 40]
-    referenced = bool(_REFERENCE_BEFORE.search(clause) or _REFERENCE_AFTER.match(after) or _WIDE.match(body)
-                      or _PLANNED.search(clause) or _DECIDED.search(text, max(lo, start - 6), start)
+    # 日前召开的…主席会议，审议通过了…: the report's own meeting, named as the one that acted
+    acted = _RECENT_SUBJECT.search(clause) is not None and _ACTS.match(after) is not None
+    referenced = bool((_REFERENCE_BEFORE.search(clause) and not acted) or _REFERENCE_AFTER.match(after)
+                      or _WIDE.match(body)
+                      or _PLANNED.search(clause) or _DECIDED.search(text, max(lo, start - 36), start)
                       or _EARLIER.search(text, max(lo, start - 6), start) or _PLANNED_AFTER.match(after))
-    held = bool(_HELD_BEFORE.search(clause) or _HELD_AFTER.match(after))
+    held = bool(_HELD_BEFORE.search(clause) or _HELD_AFTER.match(after) or acted)
     return referenced, held
 
 

@@ -45,6 +45,8 @@ def _held(upto, text):
     ("李强主持召开国务院“十五五”规划《纲要草案》编制工作领导小组会议。",
      [("国务院“十五五”规划《纲要草案》编制工作领导小组会议", "国务院“十五五”规划《纲要草案》编制工作领导小组", None)]),
     ("韩正主持召开京津冀协同发展领导小组会议。", [("京津冀协同发展领导小组会议", "京津冀协同发展领导小组", None)]),
+    # the recently held meeting as the subject that acted is the report's own
+    ("日前召开的区政协九届十二次主席会议，审议通过了有关事项。", [("区政协九届十二次主席会议", "区政协", 12)]),
 ])
 def test_held_meetings(upto, text, want):
     assert _held(upto, text) == want
@@ -61,6 +63,10 @@ def test_held_meetings(upto, text, want):
     # holding a meeting as what this one discussed or prepared for
     "会议研究了召开区十八届人大四次会议有关事项。",
     "这次常委会会议的一项重要任务是为召开县十七届人大二次会议作准备。",
+    # decided or agreed, with the date between
+    "会议同意2026年1月8日召开区委十届九次全体会议。",
+    "会议还决定，3月1日至2日召开市政协十届常委会第五次会议。",
+    "会议决定将上述草案提请5月27日上午召开的市政协十届常委会第六次会议审议。",
 ])
 def test_no_meeting_is_held(upto, text):
     assert _held(upto, text) == []
