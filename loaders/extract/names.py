@@ -169,6 +169,14 @@ def _unlisted_name_at(text: str, i: int) -> str | None:
     return None
 
 
+def _worded(piece: str) -> bool:
+    """A list item that reads as words, not a name: a common two-character word (工作), or four characters whose
+    last two are one, after a one-character surname (海外华侨, 鞠躬致意; not 欧阳文明)."""
+    if len(piece) == 2:
+        return _everyday(piece)
+    return len(piece) == 4 and piece[:2] not in COMPOUND_SURNAMES and piece[2:] in everyday_words()
+
+
 def _everyday(two: str) -> bool:
     """A two-character word of speech, not a name: 部长通道, 主席声明, 总书记来了."""
     return two in everyday_words() or two[1] in _PARTICLES
@@ -300,7 +308,8 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
             rest = trailing.group(1)
         headed = is_cjk(rest) and has_name_head(rest) and len(rest) <= 6  # 才让多杰, 额尔敦毕力格
         name = rest if (_MINORITY.fullmatch(rest) or headed or (is_cjk(rest) and 2 <= len(rest) <= 4
-                                                               and not _BODYLIKE.search(rest))) else None
+                                                               and not _BODYLIKE.search(rest)
+                                                               and not _worded(rest))) else None
         s = start + len(piece) - len(rest)
         in_enumeration = text[s - 1:s] == "、" or text[s + len(rest):s + len(rest) + 1] == "、"
         if name and name not in _NOT_NAMES and (_MINORITY.fullmatch(name) or name[:1] in SURNAMES

@@ -68,6 +68,8 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。市领导周健、吴红陪同并出席会议。", "attendee", ["周健", "吴红"]),
     # a 考察组 is a body of people: its members attend
     ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
+    # list items that read as words are not people
+    ("市政协召开全体会议。驻市部队官兵、海外华侨等应邀参加会议。", "attendee", []),
 ])
 def test_roles(upto, text, role, want):
     assert _roles(upto, text, role) == want
