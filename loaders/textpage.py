@@ -15,6 +15,7 @@ from datetime import date
 
 from .article import Article
 from .extract.lexicon import has_surname
+from .padded_names import close_padded_names
 
 _PAPER = (r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报"
           r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|新闻网|融媒))")
@@ -107,8 +108,8 @@ def _ends_sentence(p: str) -> bool:
 
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
-    lines = [re.sub(r"[ \t\u3000]+", " ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n")
-             .split("\n")]
+    lines = [close_padded_names(re.sub(r"[ \t\u3000]+", " ", ln).strip())
+             for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paras = [_Para(p, _kind(p)) for p in lines if p and not (len(p) <= 160 and SITE_CHROME.search(p))]
     if not paras:
         return []
