@@ -17,6 +17,9 @@ _LINE_NOISE = re.compile(
 _SENTENCE = re.compile(r"召开|举行|将|决定|于|经")
 
 
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def date_from_name(name: str) -> date | None:
     """``seed-page-hengyang-2021-04-22.txt`` -> 2021-04-22."""
     m = _ISO.search(name)
@@ -30,6 +33,7 @@ def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
     name); a date inside a sentence, such as a headline's 2026年3月5日在北京召开, is not one.
     """
     for line in [ln for ln in text.strip().splitlines() if ln.strip()][:lines]:
+        line = line.translate(_DIGITS)  # noqa: PLW2901 (a date line set in full-width digits: ２０２５年１月９日)
         m = _ANY.search(line)
         if m is None or _SENTENCE.search(line):
             continue
@@ -38,7 +42,7 @@ def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
             day = _make(*m.groups())
             if day:
                 return day
-    return _standing_date(text[:_HEAD_CHARS])
+    return _standing_date(text[:_HEAD_CHARS].translate(_DIGITS))
 
 
 # A scraper that drops line breaks runs the date line into the headline and the first paragraph (新闻联播 2025-06-27
@@ -64,7 +68,7 @@ def parse_date(value) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    s = str(value)
+    s = str(value).translate(_DIGITS)
     m = _CN.search(s) or re.search(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})", s)
     return _make(*m.groups()) if m else None
 

@@ -19,11 +19,14 @@ from .findings import Meeting, MeetingMention, NameMention, Place
 # offsets do not move.
 _WIDE = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 _ASCII_PUNCT = re.compile(r"[,();:!?]")
+# print often sets digits full width (１２月６日): the rules read them as digits
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
 def normalise(text: str) -> str:
-    """``text`` with ASCII ``, ( ) ; : ! ?`` written full width where Chinese stands on either side; same length.
+    """``text`` with ASCII ``, ( ) ; : ! ?`` written full width where Chinese stands on either side and full-width
+    digits written ASCII; same length.
 
     Digits keep their ASCII punctuation (``1,000``, ``10:30``), and so does Latin text.
     """
@@ -36,7 +39,7 @@ def normalise(text: str) -> str:
             return _WIDE[m.group(0)]
         return m.group(0)
 
-    return _ASCII_PUNCT.sub(wide, text)
+    return _ASCII_PUNCT.sub(wide, text.translate(_DIGITS))
 
 
 def ch_is_digit(ch: str) -> bool:
