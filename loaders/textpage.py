@@ -53,6 +53,8 @@ SITE_CHROME = re.compile(
     r"|^(?:当前位置|您的位置|您现在的位置)\s*[：:]|^(?:[^\s|>»]{1,8}\s*[|>»]\s*){2,}[^\s|>»]{1,8}$"
     r"|打印本页|关闭窗口|返回顶部|^(?:[【\[][^】\]]{1,10}[】\]]\s*){2,}$")
 _FINAL = "。！？；…"
+# any run of spaces but a line break: ASCII, ideographic, and the no-break and thin spaces web copies carry
+_SPACES = re.compile(r"[^\S\n]+")
 _SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
                       r"|第[一二三四五六七八九十]+[，、])")
 
@@ -108,7 +110,7 @@ def _ends_sentence(p: str) -> bool:
 
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
-    lines = [close_padded_names(re.sub(r"[ \t\u3000]+", " ", ln).strip())
+    lines = [close_padded_names(_SPACES.sub(" ", ln).replace("\u200b", "").strip())
              for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     paras = [_Para(p, _kind(p)) for p in lines if p and not (len(p) <= 160 and SITE_CHROME.search(p))]
     if not paras:

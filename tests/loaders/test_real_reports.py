@@ -61,7 +61,8 @@ def test_every_known_miss_is_still_a_miss(scores):
 # (the date line, headline, bylines and paragraphs run together, separated by spaces), a web page with the
 # site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not),
 # a scraper's JSON line (date and title as metadata), the encodings Chinese files come in, and print's
-# padding of two-character names to the width of three and its full-width digits
+# padding of two-character names to the width of three and its full-width digits, and a web copy's no-break
+# spaces
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 
@@ -111,6 +112,7 @@ MANGLED = {
     "utf-8 with a bom": (".txt", lambda text, _: text.encode("utf-8-sig"), 0.99, {}),
     "names padded for print": (".txt", _padded, 0.99, {"people": 0.98, "attendees": 0.98}),
     "full-width digits": (".txt", lambda text, _: text.translate(_FULL_WIDTH_DIGITS), 0.99, {"date": 0.97}),
+    "no-break spaces": (".txt", lambda text, _: text.replace(" ", "\u00a0"), 0.99, {"reporters": 0.97}),
 }
 
 
