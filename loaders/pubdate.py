@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .hardwrap import unwrap
+
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年/]?(0[1-9]|1[0-2])[-_.月/]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _CN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 # a full date in a line: 2025-06-27, 2019/2/28, 2015-01-22编印, 2021年4月22日 星期四
@@ -17,6 +19,7 @@ _LINE_NOISE = re.compile(
 _SENTENCE = re.compile(r"召开|举行|将|决定|于|经")
 
 
+_HEAD_LINES = 40
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -32,7 +35,9 @@ def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
     A date line holds a full date and little else (a time, labels with their values, a page number, a program's
     name); a date inside a sentence, such as a headline's 2026年3月5日在北京召开, is not one.
     """
-    for line in [ln for ln in text.strip().splitlines() if ln.strip()][:lines]:
+    # a page wrapped at a column's width may cut its date line (新闻联播 2025-06-2 / 7): read it unwrapped
+    head = unwrap([ln.strip() for ln in text.strip().splitlines()[:_HEAD_LINES]])
+    for line in [ln for ln in head if ln][:lines]:
         line = line.translate(_DIGITS)  # noqa: PLW2901 (a date line set in full-width digits: ２０２５年１月９日)
         m = _ANY.search(line)
         if m is None or _SENTENCE.search(line):

@@ -15,6 +15,7 @@ from datetime import date
 
 from .article import Article
 from .extract.lexicon import has_surname
+from .hardwrap import unwrap
 from .padded_names import close_padded_names
 
 _PAPER = (r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报"
@@ -112,6 +113,7 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
     lines = [close_padded_names(_SPACES.sub(" ", ln).replace("\u200b", "").strip())
              for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = unwrap(lines, lambda ln: DATELINE.match(ln) or BYLINE.match(ln) or CONTINUED.match(ln))
     paras = [_Para(p, _kind(p)) for p in lines if p and not (len(p) <= 160 and SITE_CHROME.search(p))]
     if not paras:
         return []

@@ -61,8 +61,8 @@ def test_every_known_miss_is_still_a_miss(scores):
 # (the date line, headline, bylines and paragraphs run together, separated by spaces), a web page with the
 # site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not),
 # a scraper's JSON line (date and title as metadata), the encodings Chinese files come in, and print's
-# padding of two-character names to the width of three and its full-width digits, and a web copy's no-break
-# spaces
+# padding of two-character names to the width of three and its full-width digits, a web copy's no-break
+# spaces, and a PDF's lines cut at a column's width
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 
@@ -101,6 +101,12 @@ def _padded(text: str, gold: dict) -> str:
     return text
 
 
+def _wrapped(text: str, width: int) -> str:
+    """A PDF's text: every line of every paragraph cut at a column's width."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    return "\n".join(ln[i:i + width] for ln in lines for i in range(0, max(len(ln), 1), width))
+
+
 MANGLED = {
     "ascii punctuation": (".txt", lambda text, _: text.translate(_ASCII), 0.99, {}),
     "line breaks dropped": (".txt", lambda text, _: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()),
@@ -113,6 +119,7 @@ MANGLED = {
     "names padded for print": (".txt", _padded, 0.99, {"people": 0.98, "attendees": 0.98}),
     "full-width digits": (".txt", lambda text, _: text.translate(_FULL_WIDTH_DIGITS), 0.99, {"date": 0.97}),
     "no-break spaces": (".txt", lambda text, _: text.replace(" ", "\u00a0"), 0.99, {"reporters": 0.97}),
+    "wrapped at a column's width": (".txt", lambda text, _: _wrapped(text, 14), 0.99, {"date": 0.97}),
 }
 
 
