@@ -77,11 +77,19 @@ def _kind(p: str) -> str:
         return "credit"
     if len(p) <= 40 and (BYLINE.match(p) or CHAIR_LINE.match(p)) and not p.endswith(tuple(_FINAL)):
         return "byline" if BYLINE.match(p) else "chair"
+    if _opens_a_cut_sentence(p):
+        return "body"
     if CONTINUES.fullmatch(p) or (len(p) <= 40 and MASTHEAD.search(p) and not p.endswith(tuple(_FINAL))):
         return "mark"
     if _headline_like(p):
         return "head"
     return "body"
+
+
+def _opens_a_cut_sentence(p: str) -> bool:
+    """A line that opens as news does, runs past a comma and stops mid-sentence (7月20日下午，省长许达哲 /
+    主持召开…; 2023年12月26日，区 / 长李伟光…): a first sentence a break cut, not a headline or a date line."""
+    return NEWS_OPENING.match(p) is not None and re.search("[，,]", p) is not None and not _ends_sentence(p)
 
 
 def _mark_authors(paras: list[_Para]) -> None:

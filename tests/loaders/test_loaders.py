@@ -37,6 +37,14 @@ def test_join_broken_keeps_whole_sentences_apart():
         ["会议指出，要抓好落实。", "会议强调，要保持定力。"]
 
 
+def test_a_first_sentence_cut_by_a_column_is_not_a_headline():
+    for head in ("7月20日下午，市长许文华", "2023年12月26日，区"):
+        rest = "主持召开市政府常务会议，研究部署防汛工作。" if head.startswith("7") else \
+            "长李文华主持召开区政府常务会议，研究部署防汛工作。"
+        art, = split_page(f"{head}\n{rest}\n会议强调，要压实责任。", source="cut.txt")
+        assert art.body_start == 0 and art.text.startswith(head + rest)
+
+
 def test_join_broken_keeps_a_subhead_on_its_own_line():
     body = ["全市一季度重点项目开工率超过九成。", "重点项目建设提速",
             "记者从市发展改革委获悉，截至3月底，全市列入年度计划的重点项目已开工二百一十个，完成投资比上年同期增长一成。"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
 
 import pytest
@@ -62,7 +63,7 @@ def test_every_known_miss_is_still_a_miss(scores):
 # site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not),
 # a scraper's JSON line (date and title as metadata), the encodings Chinese files come in, and print's
 # padding of two-character names to the width of three and its full-width digits, a web copy's no-break
-# spaces, and a PDF's lines cut at a column's width
+# spaces, a PDF's lines cut at a column's width, and paragraphs cut once where a column ends
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 
@@ -107,6 +108,18 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(ln[i:i + width] for ln in lines for i in range(0, max(len(ln), 1), width))
 
 
+def _cut(text: str, rnd: random.Random) -> str:
+    """A page's text as a layout gives it: most paragraphs cut once, at a column's end, anywhere in a sentence."""
+    out = []
+    for ln in (ln.strip() for ln in text.splitlines()):
+        if len(ln) > 30 and rnd.random() < 0.7:
+            k = rnd.randint(5, len(ln) - 5)
+            out += [ln[:k], ln[k:]]
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
 MANGLED = {
     "ascii punctuation": (".txt", lambda text, _: text.translate(_ASCII), 0.99, {}),
     "line breaks dropped": (".txt", lambda text, _: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()),
@@ -120,6 +133,7 @@ MANGLED = {
     "full-width digits": (".txt", lambda text, _: text.translate(_FULL_WIDTH_DIGITS), 0.99, {"date": 0.97}),
     "no-break spaces": (".txt", lambda text, _: text.replace(" ", "\u00a0"), 0.99, {"reporters": 0.97}),
     "wrapped at a column's width": (".txt", lambda text, _: _wrapped(text, 14), 0.99, {"date": 0.97}),
+    "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.96, {}),
 }
 
 
