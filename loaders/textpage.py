@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .article import Article
-from .extract.lexicon import has_surname
+from .extract.lexicon import has_surname, splits_a_word
 from .hardwrap import unwrap
 from .padded_names import close_padded_names
 
@@ -224,8 +224,13 @@ def _inner_subhead(paras: list[str], i: int) -> bool:
     if not 0 < i < len(paras) - 1:
         return False
     p, nxt = paras[i], paras[i + 1]
-    return (_ends_sentence(paras[i - 1]) and len(p) <= 30 and not re.search("[，,、：:]", p)
-            and not _SAYS.search(p) and len(nxt) >= 40 and _ends_sentence(nxt))
+    if not (_ends_sentence(paras[i - 1]) and len(p) <= 30 and not re.search("[，,、：:]", p)
+            and not _SAYS.search(p) and len(nxt) >= 40 and _ends_sentence(nxt)):
+        return False
+    # what a cut leaves: the meeting's own sentence (会议审议通 / 过了…), a title or bracket still open, a next line
+    # that starts with punctuation, or a word cut in two where the lines meet (常委会关 / 于提请…)
+    return not (p.startswith("会议") or p.count("《") > p.count("》") or p.count("（") > p.count("）")
+                or nxt[0] in "，,、。；;：:）)》" or splits_a_word(p, nxt))
 
 
 def _article(chunk: list[_Para], header_len: int, index: int, source, published, place) -> Article:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-import logging
 import re
 from collections import Counter
 from functools import lru_cache
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from .doc import Doc, component
 from .findings import Place
+from .lexicon import segmenter
 from .organs import is_national
 
 _SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[\u4e00-\u9fff]{1,3}族)*(?:自治区|自治州|自治县|自治旗)"
@@ -104,7 +104,7 @@ def _starts_word(window: str, at: int, key: str) -> bool:
     """Words start at ``at`` and at its end (岳/阳/日报: a name the dictionary lacks comes out one character at a
     time), or one word starts at ``at`` and runs on from the name (北京人民大会堂)."""
     pos, end = 0, at + len(key)
-    for token in _segmenter().cut(window, HMM=False):
+    for token in segmenter().cut(window, HMM=False):
         if pos == at and token.startswith(key):
             return True
         if pos > at and pos >= end:
@@ -113,14 +113,6 @@ def _starts_word(window: str, at: int, key: str) -> bool:
             return False  # a word runs across its first character: 以来安全, 走上高质量
         pos += len(token)
     return pos == end
-
-
-@lru_cache(maxsize=1)
-def _segmenter():
-    import jieba  # its dictionary loads in about a second, and only an article that needs a place needs it
-
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs its loading at DEBUG to standard error
-    return jieba.Tokenizer()
 
 
 def without_names(text: str, spans) -> str:

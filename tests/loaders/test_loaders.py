@@ -53,6 +53,12 @@ def test_join_broken_keeps_a_subhead_on_its_own_line():
     said = ["会议审议了有关事项。", "会议指出",
             "要坚决扛起防汛救灾政治责任，压实各级责任，确保人民群众生命财产安全不受损失。"]
     assert join_broken(said) == [said[0], said[1] + said[2]]
+    # a column that ends inside a word (关 / 于) or inside a title cut a sentence; it is no subhead
+    for cut in (["会议审议了有关事项。", "表决通过了市人大常委会关",
+                 "于召开市十六届人大五次会议的决定，决定会议于明年一月在市会议中心召开，会期四天。"],
+                ["会议审议了有关事项。", "原则通过了《市城市更新",
+                 "三年行动方案》，要求各区各部门按照职责分工抓好落实，确保各项任务按期完成。"]):
+        assert join_broken(cut) == [cut[0], cut[1] + cut[2]]
 
 
 @pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b"")])

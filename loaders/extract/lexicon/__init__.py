@@ -108,3 +108,29 @@ def everyday_words() -> frozenset[str]:
             if len(word) == 2 and tag in _EVERYDAY_TAGS and int(freq) >= _EVERYDAY_FREQ:
                 out.add(word)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def segmenter():
+    """jieba's tokenizer on its own dictionary, for the few words around a place's name or a line break (no
+    statistical model is used: callers cut with ``HMM=False``)."""
+    import logging
+
+    import jieba  # its dictionary loads in about half a second, and only some articles need it
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # it logs its loading at DEBUG to standard error
+    return jieba.Tokenizer()
+
+
+def splits_a_word(before: str, after: str) -> bool:
+    """True when the words ``before`` ends with and ``after`` starts with are one word cut in two (关 | 于,
+    机 | 关): the dictionary's segmentation has no boundary where the two meet."""
+    left, right = before[-6:], after[:6]
+    pos = 0
+    for token in segmenter().cut(left + right, HMM=False):
+        if pos == len(left):
+            return False
+        if pos > len(left):
+            return True
+        pos += len(token)
+    return pos != len(left)
