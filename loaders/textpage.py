@@ -17,6 +17,7 @@ from .article import Article
 from .extract.lexicon import has_surname, splits_a_word
 from .hardwrap import unwrap
 from .padded_names import close_padded_names
+from .pubdate import date_from_text_head
 
 _PAPER = (r"(?:本报|本刊|本台|新华社|中新社|人民网|新华网|央视网|光明网|经济日报"
           r"|[\u4e00-\u9fff]{1,6}(?:日报|晚报|新闻网|融媒))")
@@ -25,7 +26,7 @@ DATELINE = re.compile(
     r"^(?:本报讯|本网讯|本台讯|[\u4e00-\u9fff]{1,8}?讯(?=[ （(【：:]|记者|通讯员)(?<!通讯)|"
     rf"{_PAPER}?[\u4e00-\u9fff]{{0,8}}\d{{1,2}}月\d{{1,2}}日(?:电|讯)|"
     r"[（(](?:本报|融媒体|全媒体)?(?:记者|通讯员)[^）)]{1,30}[）)]\s*\S|"
-    r"央视网消息|人民网[\u4e00-\u9fff]{0,6}电|据[\u4e00-\u9fff]{2,12}报道)"
+    r"央视网消息|[\u4e00-\u9fff]{2,8}网消息(?=[（(])|人民网[\u4e00-\u9fff]{0,6}电|据[\u4e00-\u9fff]{2,12}报道)"
 )
 CONTINUED = re.compile(r"^[（(]?(?:上接|紧接|接)第?\s*[\d一二三四五六七八九十A-Z]+\s*版[）)]?")
 BYLINE = re.compile(
@@ -54,6 +55,9 @@ SITE_CHROME = re.compile(
     r"|^(?:当前位置|您的位置|您现在的位置)\s*[：:]|^(?:[^\s|>»]{1,8}\s*[|>»]\s*){2,}[^\s|>»]{1,8}$"
     r"|打印本页|关闭窗口|返回顶部|^(?:[【\[][^】\]]{1,10}[】\]]\s*){2,}$")
 _FINAL = "。！？；…"
+# names alone on a line, in brackets or after a ■: how a report without a labelled byline signs off
+_END_CREDIT = re.compile(r"[■●]?\s*[（(]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*[）)]?")
+_END_CREDIT_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # any run of spaces but a line break: ASCII, ideographic, and the no-break and thin spaces web copies carry
 _SPACES = re.compile(r"[^\S\n]+")
 _SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
@@ -132,11 +136,21 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
         return [_article(paras, n, 0, source, published, place)]
     articles = []
     bounds = [_header_start(paras, s, prev) for s, prev in zip(starts, [0, *[x + 1 for x in starts]], strict=False)]
+    if any(_whole_paragraph(p) for p in paras[:bounds[0]]):
+        # a paragraph before the first headline block: a report with no headline of its own opens the page
+        starts, bounds = [_leading_header(paras[:bounds[0]]), *starts], [0, *bounds]
     for k, (head, body) in enumerate(zip(bounds, starts, strict=True)):
         begin = 0 if k == 0 else head
         end = bounds[k + 1] if k + 1 < len(bounds) else len(paras)
         articles.append(_article(paras[begin:end], body - begin, k, source, published, place))
     return articles
+
+
+def _whole_paragraph(p: _Para) -> bool:
+    """A paragraph of a report's body: clauses, and a statement's end (a headline asks or exclaims:
+    这家民企的信心从何而来？ 新疆反恐又出铁证，美国政客还想装聋作哑到几时？)."""
+    return p.kind == "body" and len(p.text) >= 20 and re.search("[，,]", p.text) is not None \
+        and p.text.endswith(("。", "。”", "；"))
 
 
 def _starts_body(paras: list[_Para], i: int, p: _Para) -> bool:
@@ -193,6 +207,11 @@ def _header_start(paras: list[_Para], body: int, floor: int) -> int:
     while j < body and j > 0 and not _ends_sentence(paras[j - 1].text) \
             and paras[j - 1].kind in ("body", "dateline", "continued"):
         j += 1
+    # an unlabelled credit after the last sentence, (葛虹虹) or ■瞿伟 or 张慧君 顾辉, signs the article before
+    while j < body and j > 0 and paras[j - 1].kind == "body" and _ends_sentence(paras[j - 1].text) \
+            and _END_CREDIT.fullmatch(paras[j].text) and all(has_surname(n) for n in _END_CREDIT_NAMES.findall(
+                paras[j].text)):
+        j += 1
     return j
 
 
@@ -240,5 +259,7 @@ def _article(chunk: list[_Para], header_len: int, index: int, source, published,
     title = heads[0] if heads else None
     if title is None and body and len(body[0]) <= 40 and not _ends_sentence(body[0]):
         title = body[0]
+    if index > 0:  # an item's own date line in a file of many (新闻联播 2026-02-25 over each): its day, not the first's
+        published = date_from_text_head("\n".join(header), lines=header_len) or published
     return Article(text="\n".join(header + body), source=source, title=title, published=published,
                    place=place, index=index, body_start=len("\n".join(header)) + 1 if header else 0)
