@@ -1,4 +1,5 @@
-"""JSON Lines: one article a line, with ``text`` and optional ``title``, ``date``, ``source``, ``url``.
+"""JSON Lines: one article a line, with ``text`` and optional ``title``, ``date``, ``source``, ``url`` (or the
+names scrapers give them: ``content``, ``headline``, ``publish_time``, ``正文`` …).
 
 Read one line at a time, so a feed of a million items never sits in memory. A line that is not a usable record
 is reported with its line number and reason and skipped; a record with one bad field keeps the rest of it.
@@ -6,14 +7,14 @@ is reported with its line number and reason and skipped; a record with one bad f
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 
 from .article import Article, LoadError
 from .encoding import clean_text, decode_report, replace_surrogates
-from .pubdate import parse_date
+from .htmlpage import html_to_text
+from .pubdate import date_from_text_head, parse_date
 from .textpage import split_page
-
-_TEXT_FIELDS = ("title", "source", "newspaper", "url")
 
 
 def read_jsonl(raw: str, *, source: str, place: str | None = None, errors: list | None = None) -> list[Article]:
@@ -62,36 +63,56 @@ def read_line(line: str | bytes, n: int, *, source: str, place: str | None = Non
     except ValueError as exc:  # JSONDecodeError, and numbers of thousands of digits
         yield LoadError(f"{where}: {exc.msg if isinstance(exc, json.JSONDecodeError) else 'a number too long to read'}")
         return
+    yield from read_record(rec, where, place=place)
+
+
+# Scrapers name their fields in many ways; the first of each list that a record has is taken.
+TEXT_KEYS = ("text", "content", "body", "article", "contents", "正文", "内容")
+TITLE_KEYS = ("title", "headline", "标题")
+DATE_KEYS = ("date", "published", "pubdate", "pub_date", "publish_date", "publish_time", "pubtime", "time",
+             "datetime", "日期", "发布时间")
+PAPER_KEYS = ("source", "newspaper", "paper", "media", "来源")
+URL_KEYS = ("url", "link", "href", "链接")
+_MARKUP = re.compile(r"<(?:p|br|div|span|section|article|font|strong|img|table|td)\b[^<>]*>", re.I)
+
+
+def read_record(rec, where: str, *, place: str | None = None) -> Iterator[Article | LoadError]:
+    """The articles of one JSON record (an object with the article's text under ``text`` or a like name), with a
+    LoadError for each problem found in it. Text given as a web page's markup is read as one."""
     if not isinstance(rec, dict):
         yield LoadError(f"{where}: not a JSON object with a 'text' field")
         return
-    text = rec.get("text")
+    text_key = next((k for k in TEXT_KEYS if k in rec), "text")
+    text = rec.get(text_key)
     if not isinstance(text, str) or not text.strip():
-        yield LoadError(f"{where}: no 'text' field" if text is None else f"{where}: no usable 'text' field")
+        yield LoadError(f"{where}: no 'text' field" if text is None else f"{where}: no usable '{text_key}' field")
         return
     fields: dict[str, str | None] = {}
-    for key in _TEXT_FIELDS:
+    for name, keys in (("title", TITLE_KEYS), ("source", PAPER_KEYS), ("url", URL_KEYS)):
+        key = next((k for k in keys if k in rec), keys[0])
         value = rec.get(key)
         if value is None or isinstance(value, str):
-            fields[key] = value
+            fields[name] = value
         else:
-            fields[key] = None
+            fields[name] = None
             yield LoadError(f"{where}: '{key}' is {_kind(value)}, not text; left out")
-    text, problems = _clean(text, "text")
+    if _MARKUP.search(text):
+        text = html_to_text(text)[0]
+    text, problems = _clean(text, text_key)
     yield from (LoadError(f"{where}: {p}") for p in problems)
     for key, value in fields.items():
         if value:
             fields[key], problems = _clean(value, key)
             yield from (LoadError(f"{where}: {p}") for p in problems)
-    day = rec.get("date") or rec.get("published")
-    published = parse_date(day) if isinstance(day, str) else None
+    day = next((rec[k] for k in DATE_KEYS if rec.get(k)), None)
+    published = (parse_date(day) if isinstance(day, str) else None) or date_from_text_head(text)
     title = fields["title"]
     # the title goes on top unless the text already gives it in its first lines (新闻联播 date, then title)
     if title and title not in text.lstrip().split("\n", 3)[:3]:
         text = f"{title}\n{text}"
     for art in split_page(text, source=where, published=published, place=place):
         art.title = art.title or title
-        art.newspaper = fields["source"] or fields["newspaper"]
+        art.newspaper = fields["source"]
         art.url = fields["url"]
         yield art
 

@@ -1,13 +1,15 @@
 """Pick a loader by file type; read files into Articles one at a time, reporting what is bad without stopping.
 
 A file is a ``Source``: its name as a person reads it, its size, a digest of its bytes (what the ingest manifest
-keys on), and ``articles()``, a stream of Articles and LoadErrors. Pages (.txt, .html) are read whole, up to a
-size no page reaches; JSON Lines are read a line at a time. Any of them may be gzip-compressed (``.jsonl.gz``).
+keys on), and ``articles()``, a stream of Articles and LoadErrors. Pages (.txt, .html) and JSON files (an array
+of records) are read whole, up to a size no page reaches; JSON Lines are read a line at a time. Any of them may
+be gzip-compressed (``.jsonl.gz``).
 """
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import zlib
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from typing import IO, Any
 from .article import Article, LoadError
 from .encoding import decode_report, display_name
 from .htmlpage import html_to_text
-from .jsonlines import read_line
+from .jsonlines import read_line, read_record
 from .pubdate import date_from_name, date_from_text_head
 from .textpage import split_page
 
@@ -46,7 +48,31 @@ def _load_html(name: str, raw: str, published, place):
     return arts
 
 
-PAGE_LOADERS = {".txt": _load_text, ".text": _load_text, ".html": _load_html, ".htm": _load_html}
+def _load_json(name: str, raw: str, published, place):
+    """A JSON file as scrapers write one: an array of records, an object holding one under a usual name (data,
+    items, articles …), or one record; each record as a JSON line's."""
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        return [LoadError(f"{name}: JSON nested too deeply to read")]
+    except ValueError as exc:
+        return [LoadError(f"{name}: {exc.msg if isinstance(exc, json.JSONDecodeError) else 'not JSON'}")]
+    if isinstance(data, dict):
+        data = next((data[k] for k in _JSON_LISTS if isinstance(data.get(k), list)), [data])
+    if not isinstance(data, list):
+        return [LoadError(f"{name}: not a JSON array or object of records")]
+    out = []
+    for i, rec in enumerate(data):
+        for item in read_record(rec, f"{name}[{i}]", place=place):
+            if isinstance(item, Article) and published:
+                item.published = published
+            out.append(item)
+    return out
+
+
+_JSON_LISTS = ("data", "items", "articles", "records", "results", "list", "news")
+PAGE_LOADERS = {".txt": _load_text, ".text": _load_text, ".html": _load_html, ".htm": _load_html,
+                ".json": _load_json}
 LINE_FORMATS = {".jsonl", ".ndjson"}
 # every suffix read; each may also end in .gz
 LOADERS = {**{s: "page" for s in PAGE_LOADERS}, **{s: "lines" for s in LINE_FORMATS}}

@@ -9,6 +9,7 @@ subhead inside a long article (坚持高质量发展) is not followed by a news 
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -60,6 +61,7 @@ _END_CREDIT = re.compile(r"[■●]?\s*[（(]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u
 _END_CREDIT_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # any run of spaces but a line break: ASCII, ideographic, and the no-break and thin spaces web copies carry
 _SPACES = re.compile(r"[^\S\n]+")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 _SUBHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
                       r"|第[一二三四五六七八九十]+[，、])")
 
@@ -123,6 +125,8 @@ def _ends_sentence(p: str) -> bool:
 
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
+    if _ENTITY.search(raw):  # a web page's text copied with its character references (&nbsp; &ldquo; &#8220;)
+        raw = html.unescape(raw)
     lines = [close_padded_names(_SPACES.sub(" ", ln).replace("\u200b", "").strip())
              for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = unwrap(lines, lambda ln: DATELINE.match(ln) or BYLINE.match(ln) or CONTINUED.match(ln))

@@ -84,6 +84,27 @@ def test_jsonl_reads_metadata_and_reports_bad_lines(tmp_path):
     assert len(res.errors) == 2 and "feed.jsonl:2" in str(res.errors[0]) and "text" in str(res.errors[1])
 
 
+def test_json_records_as_scrapers_name_their_fields(tmp_path):
+    text = PAGE.split("\n\n县委", maxsplit=1)[0]
+    p = tmp_path / "dump.json"
+    records = [{"正文": text, "标题": "市政府召开常务会议", "publish_time": "2024-06-04 08:00"},
+               {"content": "".join(f"<p>{ln}</p>" for ln in text.splitlines()), "headline": "x", "link": "http://a/b"},
+               42]
+    p.write_text(json.dumps({"data": records}, ensure_ascii=False), encoding="utf-8")
+    res = load_path(p)
+    assert len(res.articles) == 2 and all("李明主持召开市政府第21次常务会议" in a.text for a in res.articles)
+    assert res.articles[0].published == date(2024, 6, 4) and res.articles[1].url == "http://a/b"
+    assert "<p>" not in res.articles[1].text
+    assert len(res.errors) == 1 and "dump.json[2]" in str(res.errors[0])
+
+
+def test_a_text_page_copied_with_character_references(tmp_path):
+    p = tmp_path / "copy-2024-06-04.txt"
+    p.write_text(PAGE.replace(" ", "&nbsp;").replace("本报讯", "&ldquo;本报讯&rdquo;", 1), encoding="utf-8")
+    text = load_path(p).articles[0].text
+    assert "&nbsp;" not in text and "&ldquo;" not in text
+
+
 def test_html_page_text_and_date(tmp_path):
     p = tmp_path / "a.html"
     body = "".join(f"<p>{line}</p>" for line in PAGE.split("\n\n", maxsplit=1)[0].splitlines())

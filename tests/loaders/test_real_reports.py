@@ -63,7 +63,8 @@ def test_every_known_miss_is_still_a_miss(scores):
 # site's furniture around the article (menus, a breadcrumb, page tools, copyright lines; marked by class or not),
 # a scraper's JSON line (date and title as metadata), the encodings Chinese files come in, and print's
 # padding of two-character names to the width of three and its full-width digits, a web copy's no-break
-# spaces, a PDF's lines cut at a column's width, and paragraphs cut once where a column ends
+# spaces and character references, a PDF's lines cut at a column's width, paragraphs cut once where a column
+# ends, and a JSON record whose text is markup
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 _ASCII = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "！": "!", "？": "?"})
 
@@ -108,6 +109,12 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(ln[i:i + width] for ln in lines for i in range(0, max(len(ln), 1), width))
 
 
+def _markup_record(text: str) -> str:
+    """A scraper's record that kept the page's markup, under a name of its own choosing."""
+    paras = "".join(f"<p>{html.escape(ln.strip())}</p>" for ln in text.splitlines() if ln.strip())
+    return json.dumps({"id": "x", "content": paras}, ensure_ascii=False) + "\n"
+
+
 def _cut(text: str, rnd: random.Random) -> str:
     """A page's text as a layout gives it: most paragraphs cut once, at a column's end, anywhere in a sentence."""
     out = []
@@ -134,6 +141,9 @@ MANGLED = {
     "no-break spaces": (".txt", lambda text, _: text.replace(" ", "\u00a0"), 0.99, {"reporters": 0.97}),
     "wrapped at a column's width": (".txt", lambda text, _: _wrapped(text, 14), 0.99, {"date": 0.97}),
     "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.96, {}),
+    "a json record of markup": (".jsonl", lambda text, _: _markup_record(text), 0.99, {}),
+    "character references": (".txt", lambda text, _: text.replace("“", "&ldquo;").replace("”", "&rdquo;")
+                             .replace(" ", "&nbsp;"), 0.99, {"reporters": 0.97}),
 }
 
 
