@@ -86,8 +86,10 @@ def file_kind(path) -> tuple[str, bool]:
 
 
 def is_article_file(path) -> bool:
-    """True for the file types a folder is searched for."""
-    return file_kind(path)[0] in LOADERS
+    """True for the file types a folder is searched for. Not .json: beside reports lie gold files and other JSON;
+    a .json dump is read when it is named."""
+    suffix = file_kind(path)[0]
+    return suffix in LOADERS and suffix != ".json"
 
 
 @dataclass

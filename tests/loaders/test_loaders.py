@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from govgraph.loaders import LoadError, load_path, load_paths
+from govgraph.loaders import LoadError, is_article_file, load_path, load_paths
 from govgraph.loaders.textpage import join_broken, split_page
 
 PAGE = """市政府召开常务会议
@@ -96,6 +96,8 @@ def test_json_records_as_scrapers_name_their_fields(tmp_path):
     assert res.articles[0].published == date(2024, 6, 4) and res.articles[1].url == "http://a/b"
     assert "<p>" not in res.articles[1].text
     assert len(res.errors) == 1 and "dump.json[2]" in str(res.errors[0])
+    # a folder's walk leaves JSON out (gold files lie beside reports); a dump is read when named
+    assert not is_article_file(tmp_path / "a.gold.json") and is_article_file(tmp_path / "a.jsonl")
 
 
 def test_a_text_page_copied_with_character_references(tmp_path):
