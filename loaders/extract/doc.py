@@ -21,6 +21,7 @@ _WIDE = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！",
 _ASCII_PUNCT = re.compile(r"[,();:!?]")
 # print often sets digits full width (１２月６日): the rules read them as digits
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
@@ -39,7 +40,9 @@ def normalise(text: str) -> str:
             return _WIDE[m.group(0)]
         return m.group(0)
 
-    return _ASCII_PUNCT.sub(wide, text.translate(_DIGITS))
+    if _FULL_WIDTH_DIGIT.search(text):  # translate is slow on Chinese text; most texts have none
+        text = text.translate(_DIGITS)
+    return _ASCII_PUNCT.sub(wide, text)
 
 
 def ch_is_digit(ch: str) -> bool:

@@ -15,11 +15,12 @@ import csv
 import importlib.util
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from .doc import Doc, component
-from .findings import Place
+from .findings import Place, Span
 from .lexicon import segmenter
 from .organs import is_national
 
@@ -93,8 +94,8 @@ _WINDOW = 4  # characters read on either side of a name to segment the words it 
 
 
 def _read_as_word(text: str, i: int, key: str) -> bool:
-    """True when ``key`` at ``text[i]`` starts a word of its own (在/海口/闭会, 围绕/顺德), not when a longer word
-    runs across its first character (以来/安全) or it is the head of a longer word (和/县 in 会议和县十六届)."""
+    """True when ``key`` at ``text[i]`` stands as a word, or words, of its own (在/海口/闭会, 推动/岳/阳/高质量):
+    no longer word runs across its first or its last character (以来/安全 holds 来安, 中小/金融 holds 小金)."""
     lo = max(0, i - _WINDOW)
     return _starts_word(text[lo:i + len(key) + _WINDOW], i - lo, key)
 
@@ -115,7 +116,7 @@ def _starts_word(window: str, at: int, key: str) -> bool:
     return pos == end
 
 
-def without_names(text: str, spans) -> str:
+def without_names(text: str, spans: Iterable[Span]) -> str:
     """``text`` with the characters of people's names blanked (same length), so no place is read inside one."""
     chars = list(text)
     for span in spans:

@@ -125,7 +125,7 @@ def segmenter():
 def splits_a_word(before: str, after: str) -> bool:
     """True when the words ``before`` ends with and ``after`` starts with are one word cut in two (关 | 于,
     机 | 关): the dictionary's segmentation has no boundary where the two meet."""
-    left, right = before[-6:], after[:6]
+    left, right = before[-4:], after[:4]
     pos = 0
     for token in segmenter().cut(left + right, HMM=False):
         if pos == len(left):
