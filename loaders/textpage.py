@@ -6,6 +6,11 @@ caption (图为…), after a commentary's byline (本报评论员), at a continu
 with none of these, at a paragraph that opens as news does (近日，…; 今年以来，…). A headline block starts only
 after a paragraph that ends a sentence, so a line a column break cut off is never taken for a headline, and a
 subhead inside a long article (坚持高质量发展) is not followed by a news opening.
+
+Before that, a page's text is made plain: character references a web copy kept are unescaped, every run of
+spaces is one space, a name print padded is closed up (padded_names), and a page wrapped at a column's width is
+unwrapped (hardwrap). After it, whole paragraphs before the first headline block are a headless report of their
+own, an unlabelled end credit stays with the report it signs, and an item's own date line dates it.
 """
 from __future__ import annotations
 
