@@ -130,3 +130,12 @@ def test_oversized_pages_and_lines_are_reported(tmp_path, monkeypatch):
     feed.write_text(json.dumps({"text": TEXT * 20}, ensure_ascii=False) + "\n" + good + "\n", encoding="utf-8")
     arts, problems = articles_and_problems(feed)
     assert len(arts) == 1 and problems == ["long.jsonl:1: line longer than 0 MB; skipped"]
+
+
+def test_a_json_dump_that_is_not_one_is_one_line(tmp_path):
+    for name, content, reason in (("deep.json", "[" * 100_000, "nested too deeply"), ("bad.json", "{not json", ""),
+                                  ("odd.json", "42", "not a JSON array or object of records")):
+        p = tmp_path / name
+        p.write_text(content, encoding="utf-8")
+        arts, problems = articles_and_problems(p)
+        assert arts == [] and len(problems) == 1 and name in problems[0] and reason in problems[0]
