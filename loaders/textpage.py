@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .article import Article
+from .encoding import clean_text
 from .extract.lexicon import has_surname, splits_a_word
 from .hardwrap import unwrap
 from .padded_names import close_padded_names
@@ -139,7 +140,7 @@ def _ends_sentence(p: str) -> bool:
 def split_page(raw: str, *, source: str, published: date | None = None, place: str | None = None) -> list[Article]:
     """Split one page of text into articles; each article's text has its broken sentences rejoined."""
     if _ENTITY.search(raw):  # a web page's text copied with its character references (&nbsp; &ldquo; &#8220;)
-        raw = html.unescape(raw)
+        raw = clean_text(html.unescape(raw))[0]  # a reference may spell what is not text (&#27; is ESC)
     lines = [close_padded_names(_SPACES.sub(" ", ln).replace("\u200b", "").strip())
              for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = unwrap(lines, lambda ln: DATELINE.match(ln) or BYLINE.match(ln) or CONTINUED.match(ln))

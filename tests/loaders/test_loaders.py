@@ -102,9 +102,10 @@ def test_json_records_as_scrapers_name_their_fields(tmp_path):
 
 def test_a_text_page_copied_with_character_references(tmp_path):
     p = tmp_path / "copy-2024-06-04.txt"
-    p.write_text(PAGE.replace(" ", "&nbsp;").replace("本报讯", "&ldquo;本报讯&rdquo;", 1), encoding="utf-8")
+    p.write_text(PAGE.replace(" ", "&nbsp;").replace("本报讯", "&ldquo;本报讯&rdquo;&#27;", 1), encoding="utf-8")
     text = load_path(p).articles[0].text
     assert "&nbsp;" not in text and "&ldquo;" not in text
+    assert "\x1b" not in text  # a reference that spells a control character is not let in
 
 
 def test_html_page_text_and_date(tmp_path):
