@@ -21,7 +21,7 @@ from datetime import date
 
 from .article import Article
 from .encoding import clean_text
-from .extract.lexicon import has_surname, splits_a_word
+from .extract.lexicon import has_surname, is_cjk, splits_a_word
 from .hardwrap import unwrap
 from .padded_names import close_padded_names
 from .pubdate import date_from_text_head
@@ -148,6 +148,7 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
     if not paras:
         return []
     _mark_authors(paras)
+    _mend_cut_heads(paras)
     starts = _body_starts(paras)
     if not starts:
         n = _leading_header(paras)
@@ -162,6 +163,20 @@ def split_page(raw: str, *, source: str, published: date | None = None, place: s
         end = bounds[k + 1] if k + 1 < len(bounds) else len(paras)
         articles.append(_article(paras[begin:end], body - begin, k, source, published, place))
     return articles
+
+
+def _mend_cut_heads(paras: list[_Para]) -> None:
+    """A line taken for a headline whose last word runs on into the next line (…27日下午在北 / 京人民大会堂举行) is the
+    first part of a sentence a column cut: it is body, and is joined to what follows."""
+    for i in range(len(paras) - 1):
+        p, nxt = paras[i], paras[i + 1]
+        # only where a report's first sentence stands: after a headline block, not after a paragraph (where a
+        # subhead does: …已超160家 / 中国贸促会… reads 家中 as a word)
+        if i > 0 and paras[i - 1].kind == "body":
+            continue
+        if p.kind == "head" and nxt.kind == "body" and not _ends_sentence(p.text) \
+                and is_cjk(p.text[-1]) and is_cjk(nxt.text[0]) and splits_a_word(p.text, nxt.text):
+            p.kind = "body"
 
 
 def _whole_paragraph(p: _Para) -> bool:

@@ -45,6 +45,13 @@ def test_a_first_sentence_cut_by_a_column_is_not_a_headline():
         assert art.body_start == 0 and art.text.startswith(head + rest)
 
 
+def test_a_first_line_cut_inside_a_word_is_not_a_headline():
+    text = ("市政府召开常务会议\n2024-05-08\n市政府第二十次常务会议8日下午在市行政中心东\n"
+            "楼举行，市长何明远主持会议。\n会议强调，要压实责任。")
+    art, = split_page(text, source="cut.txt")
+    assert art.title == "市政府召开常务会议" and "在市行政中心东楼举行" in art.text
+
+
 def test_join_broken_keeps_a_subhead_on_its_own_line():
     body = ["全市一季度重点项目开工率超过九成。", "重点项目建设提速",
             "记者从市发展改革委获悉，截至3月底，全市列入年度计划的重点项目已开工二百一十个，完成投资比上年同期增长一成。"]

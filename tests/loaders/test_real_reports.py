@@ -140,7 +140,7 @@ MANGLED = {
     "full-width digits": (".txt", lambda text, _: text.translate(_FULL_WIDTH_DIGITS), 0.99, {"date": 0.97}),
     "no-break spaces": (".txt", lambda text, _: text.replace(" ", "\u00a0"), 0.99, {"reporters": 0.97}),
     "wrapped at a column's width": (".txt", lambda text, _: _wrapped(text, 14), 0.99, {"date": 0.97}),
-    "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.96, {}),
+    "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.99, {}),
     "a json record of markup": (".jsonl", lambda text, _: _markup_record(text), 0.99, {}),
     "character references": (".txt", lambda text, _: text.replace("“", "&ldquo;").replace("”", "&rdquo;")
                              .replace(" ", "&nbsp;"), 0.99, {"reporters": 0.97}),
