@@ -56,14 +56,16 @@ NEWS_OPENING = re.compile(
 )
 # a web page's furniture when its markup did not say so: copyright and licence lines, the site's owner, a
 # breadcrumb (当前位置：首页 > 新闻 > 正文), a menu (首页 | 新闻中心 | 政务公开), the page's tools
-# (【打印本页】【关闭窗口】)
+# (【打印本页】【关闭窗口】, 【字体：大 中 小】, 分享到, 扫一扫在手机打开当前页)
 SITE_CHROME = re.compile(
     r"版权所有|ICP[备证]|公网安备|网站标识码|(?:技术支持|主办单位|承办单位|网站主办)\s*[：:]|Copyright|©"
     r"|打印本页|关闭窗口|返回顶部")
+# words of a page's tools that news may also use (分享到祖国内地的体会): furniture only in a short line
+SITE_TOOLS = re.compile(r"分享到|扫一扫|在手机(?:上)?打开|字体[：:]\s*[【\[]?大")
 # the same furniture where a line is nothing else: a breadcrumb, a menu, a row of page tools (read from the line's
 # start only, which is several times faster than searching every line for them)
 SITE_CHROME_LINE = re.compile(
-    r"(?:当前位置|您的位置|您现在的位置)\s*[：:]|(?:[^\s|>»]{1,8}\s*[|>»]\s*){2,}[^\s|>»]{1,8}$"
+    r"(?:当前位置|您的位置|您现在的位置|主办|承办)\s*[：:]|(?:[^\s|>»]{1,8}\s*[|>»]\s*){2,}[^\s|>»]{1,8}$"
     r"|(?:[【\[][^】\]]{1,10}[】\]]\s*){2,}$")
 _FINAL = "。！？；…"
 # names alone on a line, in brackets or after a ■: how a report without a labelled byline signs off
@@ -83,7 +85,8 @@ class _Para:
 
 
 def _chrome(p: str) -> bool:
-    return len(p) <= 160 and (SITE_CHROME_LINE.match(p) is not None or SITE_CHROME.search(p) is not None)
+    return len(p) <= 160 and (SITE_CHROME_LINE.match(p) is not None or SITE_CHROME.search(p) is not None
+                              or (len(p) <= 30 and SITE_TOOLS.search(p) is not None))
 
 
 def _kind(p: str) -> str:
@@ -259,13 +262,16 @@ def join_broken(paras: list[str]) -> list[str]:
     """Rejoin paragraphs that a column break cut in the middle of a sentence; a subhead stays a line of its own."""
     out: list[str] = []
     for i, p in enumerate(paras):
-        if out and not _ends_sentence(out[-1]) and not _inner_subhead(paras, i - 1):
+        if out and not _ends_sentence(out[-1]) and not _inner_subhead(paras, i - 1) \
+                and not (_CREDIT_LINE.match(p) or _CREDIT_LINE.match(out[-1])):
             out[-1] += p
         else:
             out.append(p)
     return out
 
 
+# a line of its own at an article's foot: who wrote, edited or checked it (作者：徐侃, 责任编辑：王小明)
+_CREDIT_LINE = re.compile(r"(?:(?:责任)?编辑|责编|审核|校对|终审|监制|作者|来源)\s*[：:]")
 _SAYS = re.compile(r"(?:指出|强调|认为|表示|要求|提出|说)$")
 
 

@@ -23,6 +23,9 @@ _STOP_WORDS = ("获悉", "从", "了解", "采访", "日前", "近日", "在", "
 _END_CREDIT = re.compile(r"(?:[（(]([\u4e00-\u9fff·][\u4e00-\u9fff· \u3000]{1,30})[）)]|■([\u4e00-\u9fff·]{2,8}))\s*$")
 
 
+_EDITORS_AT_END = re.compile(r"(?:\n\s*(?:(?:责任)?编辑|责编|审核|校对|终审|监制)\s*[：:][^\n]*)+\s*$")
+
+
 def reporters(text: str) -> list[NameMention]:
     """Every reporter the text credits, each once, first credited first."""
     out = _labelled(text) + _unlabelled(text)
@@ -63,7 +66,7 @@ def _labelled(text: str) -> list[NameMention]:
 
 def _unlabelled(text: str) -> list[NameMention]:
     """Names with no label at the very end of the text: ``(朱亚旭 李得胜)``, ``张慧君 顾 辉``, ``…。■瞿伟``."""
-    body = text.rstrip()
+    body = _EDITORS_AT_END.sub("", text.rstrip())  # the page's editor lines may follow the credit
     m = _END_CREDIT.search(body)
     if m:
         group, start = (m.group(1), m.start(1)) if m.group(1) else (m.group(2), m.start(2))

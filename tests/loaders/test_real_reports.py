@@ -109,6 +109,15 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(ln[i:i + width] for ln in lines for i in range(0, max(len(ln), 1), width))
 
 
+def _site_copy(text: str) -> str:
+    """The text of a county site's article page copied whole: its breadcrumb and tools above, and its share
+    buttons, the page's editor and the site's owner below the article's own credit."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return "\n".join(["首页 > 政务公开 > 政务动态", "【字体：大 中 小】 【打印】 【关闭】", *lines, "分享到：",
+                      "扫一扫在手机打开当前页", "【打印本页】 【关闭窗口】", "责任编辑：王小明",
+                      "主办：某区人民政府办公室 承办：某区大数据中心", "网站标识码：1234567890 某ICP备12345678号"])
+
+
 def _markup_record(text: str) -> str:
     """A scraper's record that kept the page's markup, under a name of its own choosing."""
     paras = "".join(f"<p>{html.escape(ln.strip())}</p>" for ln in text.splitlines() if ln.strip())
@@ -142,6 +151,7 @@ MANGLED = {
     "wrapped at a column's width": (".txt", lambda text, _: _wrapped(text, 14), 0.99, {"date": 0.97}),
     "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.99, {}),
     "a json record of markup": (".jsonl", lambda text, _: _markup_record(text), 0.99, {}),
+    "a government site's text copy": (".txt", lambda text, _: _site_copy(text), 0.99, {"reporters": 0.97}),
     "character references": (".txt", lambda text, _: text.replace("“", "&ldquo;").replace("”", "&rdquo;")
                              .replace(" ", "&nbsp;"), 0.99, {"reporters": 0.97}),
 }
