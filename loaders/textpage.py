@@ -61,7 +61,9 @@ SITE_CHROME = re.compile(
     r"版权所有|ICP[备证]|公网安备|网站标识码|(?:技术支持|主办单位|承办单位|网站主办)\s*[：:]|Copyright|©"
     r"|打印本页|关闭窗口|返回顶部")
 # words of a page's tools that news may also use (分享到祖国内地的体会): furniture only in a short line
-SITE_TOOLS = re.compile(r"分享到|扫一扫|在手机(?:上)?打开|字体[：:]\s*[【\[]?大")
+SITE_TOOLS = re.compile(r"分享到|扫一扫|在手机(?:上)?打开|字体[：:]\s*[【\[]?大|点击(?:上方)?蓝字|关注我们")
+# a social-media copy's buttons, each a line of its own at the foot (分享 收藏 点赞 在看)
+_BUTTONS = {"分享", "收藏", "点赞", "在看", "转发", "推荐", "阅读原文", "留言", "写留言"}
 # the same furniture where a line is nothing else: a breadcrumb, a menu, a row of page tools (read from the line's
 # start only, which is several times faster than searching every line for them)
 SITE_CHROME_LINE = re.compile(
@@ -86,7 +88,7 @@ class _Para:
 
 def _chrome(p: str) -> bool:
     return len(p) <= 160 and (SITE_CHROME_LINE.match(p) is not None or SITE_CHROME.search(p) is not None
-                              or (len(p) <= 30 and SITE_TOOLS.search(p) is not None))
+                              or (len(p) <= 30 and SITE_TOOLS.search(p) is not None) or p in _BUTTONS)
 
 
 def _kind(p: str) -> str:

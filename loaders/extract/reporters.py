@@ -23,7 +23,7 @@ _STOP_WORDS = ("获悉", "从", "了解", "采访", "日前", "近日", "在", "
 _END_CREDIT = re.compile(r"(?:[（(]([\u4e00-\u9fff·][\u4e00-\u9fff· \u3000]{1,30})[）)]|■([\u4e00-\u9fff·]{2,8}))\s*$")
 
 
-_EDITORS_AT_END = re.compile(r"(?:\n\s*(?:(?:责任)?编辑|责编|审核|校对|终审|监制)\s*[：:][^\n]*)+\s*$")
+_EDITORS_AT_END = re.compile(r"(?:\n\s*(?:(?:责任)?编辑|责编|审核|校对|终审|监制|来源)\s*[：:][^\n]*)+\s*$")
 
 
 def reporters(text: str) -> list[NameMention]:
