@@ -118,6 +118,14 @@ def _site_copy(text: str) -> str:
                       "主办：某区人民政府办公室 承办：某区大数据中心", "网站标识码：1234567890 某ICP备12345678号"])
 
 
+def _social_copy(text: str) -> str:
+    """An official account's post copied whole: the account's line and its call to follow above, the source,
+    editor and checkers and the row of buttons below."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return "\n".join(["原创 某县融媒体中心 某县发布", "点击蓝字 关注我们", *lines, "来源：某县融媒体中心",
+                      "编辑：李小红", "审核：张大伟", "终审：王强", "分享", "收藏", "点赞", "在看"])
+
+
 def _markup_record(text: str) -> str:
     """A scraper's record that kept the page's markup, under a name of its own choosing."""
     paras = "".join(f"<p>{html.escape(ln.strip())}</p>" for ln in text.splitlines() if ln.strip())
@@ -152,6 +160,7 @@ MANGLED = {
     "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.99, {}),
     "a json record of markup": (".jsonl", lambda text, _: _markup_record(text), 0.99, {}),
     "a government site's text copy": (".txt", lambda text, _: _site_copy(text), 0.99, {"reporters": 0.97}),
+    "a social-media copy": (".txt", lambda text, _: _social_copy(text), 0.99, {"reporters": 0.97}),
     "character references": (".txt", lambda text, _: text.replace("“", "&ldquo;").replace("”", "&rdquo;")
                              .replace(" ", "&nbsp;"), 0.99, {"reporters": 0.97}),
 }
