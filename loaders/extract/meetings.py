@@ -213,6 +213,11 @@ def _organ_before_of(text: str, left: int, lo: int) -> str:
     return _organ_in(text, verb + 2, left - 1) if verb != -1 else ""
 
 
+def _decided(text: str, lo: int, start: int) -> bool:
+    window = text[lo:start]
+    return ("决定" in window or "建议" in window or "同意" in window) and _DECIDED.search(window) is not None
+
+
 def _status(text: str, lo: int, start: int, end: int, body: str) -> tuple[bool, bool]:
     """(referenced, held) for the meeting named at ``text[start:end]``."""
     before = text[max(lo, start - 16):start]
@@ -222,7 +227,7 @@ def _status(text: str, lo: int, start: int, end: int, body: str) -> tuple[bool, 
     acted = _RECENT_SUBJECT.search(clause) is not None and _ACTS.match(after) is not None
     referenced = bool((_REFERENCE_BEFORE.search(clause) and not acted) or _REFERENCE_AFTER.match(after)
                       or _WIDE.match(body)
-                      or _PLANNED.search(clause) or _DECIDED.search(text, max(lo, start - 36), start)
+                      or _PLANNED.search(clause) or _decided(text, max(lo, start - 36), start)
                       or _EARLIER.search(text, max(lo, start - 6), start) or _PLANNED_AFTER.match(after))
     held = bool(_HELD_BEFORE.search(clause) or _HELD_AFTER.match(after) or acted)
     return referenced, held

@@ -5,9 +5,9 @@ We read its CSV directly: importing ``cpca`` itself would pull pandas into every
 their first two characters (every name has at least two), which is faster in Python than an Aho-Corasick
 automaton whose root fans out to a thousand Chinese characters.
 
-A name found in running text is a place only where the text reads it as a word: people's names are blanked out
-first (刘宏伟 holds 宏伟, 任西山 holds 西山), and jieba's dictionary segments the words around a short name, so
-that one cut out of longer words is not counted (走上高质量 holds 上高, 中小金融 holds 小金, 以来安全 holds 来安).
+A name found in running text is a place only where the text reads it as a word: none inside a person's name
+(刘宏伟 holds 宏伟, 任西山 holds 西山), and jieba's dictionary segments the words around a short name, so that
+one cut out of longer words is not counted (走上高质量 holds 上高, 中小金融 holds 小金, 以来安全 holds 来安).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import csv
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,9 +71,11 @@ def _place(code: str) -> Place:
     return Place(name=name, level=level, code=code, province=prov, city=city)
 
 
-def place_mentions(text: str) -> Counter:
-    """How strongly each division is mentioned: a full name counts 2, a short form 1; longest match wins."""
+def place_mentions(text: str, names: Iterable[Span] = ()) -> Counter:
+    """How strongly each division is mentioned: a full name counts 2, a short form 1; longest match wins. Nothing
+    inside the spans of ``names`` (people's names) counts."""
     _, index = gazetteer()
+    inside = {k for span in names for k in range(span.start, span.end)}
     score: Counter = Counter()
     i, n = 0, len(text) - 1
     while i < n:  # leftmost-longest, non-overlapping
@@ -81,7 +83,9 @@ def place_mentions(text: str) -> Counter:
         if entries:
             for key, cands in entries:
                 if text.startswith(key, i):
-                    if (len(key) > 2 and all(full for _, full in cands)) or _read_as_word(text, i, key):
+                    if inside and any(k in inside for k in range(i, i + len(key))):
+                        pass  # 刘宏伟 holds 宏伟, 任西山 holds 西山: a person, not a place
+                    elif (len(key) > 2 and all(full for _, full in cands)) or _read_as_word(text, i, key):
                         for code, full in cands:
                             score[code] += 2 if full else 1
                     i += len(key) - 1
@@ -116,36 +120,30 @@ def _starts_word(window: str, at: int, key: str) -> bool:
     return pos == end
 
 
-def without_names(text: str, spans: Iterable[Span]) -> str:
-    """``text`` with the characters of people's names blanked (same length), so no place is read inside one."""
-    chars = list(text)
-    for span in spans:
-        chars[span.start:span.end] = "\u3000" * (span.end - span.start)
-    return "".join(chars)
-
-
 NATIONAL = Place(name="全国", level="national", code="000000")
 
 _LEVEL_OF_BODY = {"省": "province", "自治区": "province", "市": "city", "州": "city", "盟": "city",
                   "县": "county", "区": "county", "旗": "county"}
 
 
-def detect_place(text: str, *, body_level: str | None = None, window: int = 800) -> Place | None:
-    """The division an article is about: the most mentioned one of the level its bodies speak for.
+def detect_place(text: str, *, body_level: str | None = None, window: int = 800,
+                 names: Sequence[Span] = ()) -> Place | None:
+    """The division an article is about: the most mentioned one of the level its bodies speak for, read outside
+    the spans of people's ``names``.
 
     The dateline and first paragraph almost always name the place, so they are read first; the whole text is
     read only when they name none of the right level.
     """
     if len(text) > window:
-        head = _best(text[:window], body_level)
+        head = _best(text[:window], body_level, names)
         if head is not None and head[0] > 0:
             return _place(head[-1])
-    best = _best(text, body_level)
+    best = _best(text, body_level, names)
     return _place(best[-1]) if best else None
 
 
-def _best(text: str, body_level: str | None):
-    score = place_mentions(text)
+def _best(text: str, body_level: str | None, names: Sequence[Span] = ()):
+    score = place_mentions(text, names)
     if not score:
         return None
     places, _ = gazetteer()
@@ -201,4 +199,4 @@ def locate(doc: Doc) -> None:
             return
         named = [m.span for m in doc.names] + [r.span for r in doc.reporters] + \
                 [who.span for meeting in doc.meetings for _, who in meeting.roles]
-        doc.place = detect_place(without_names(doc.norm, named), body_level=level)
+        doc.place = detect_place(doc.norm, body_level=level, names=named)
