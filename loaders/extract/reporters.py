@@ -17,6 +17,9 @@ _ROLE = (rf"(?:本报|本台|本刊|融媒体?|全媒体|新媒体)?(?:首席|�
          rf"(?:记{_SP}者|通{_SP}讯{_SP}员|实{_SP}习{_SP}生)|作{_SP}者(?=[：:])")
 _LIST = re.compile(rf"({_ROLE})[\s:：]*((?:[\u4e00-\u9fff·]{{2,8}}(?:[\s、，,]+|$))+)", re.M)
 _ROLE_RE = re.compile(_ROLE)
+# a byline inside a long line: a label after a space or a ■, up to the dateline, the next ■ or a bracket
+_BYLINE_IN_LINE = re.compile(rf"(?:^|(?<=\s)|(?<=[■●◆▲□★]))((?:{_ROLE})[^■●◆▲□★（(]{{1,30}}?)"
+                             r"(?=\s+\S{0,8}讯[\s（(]|\s*[■●◆▲□★（(]|$)")
 _TAIL_WORDS = re.compile(r"(?:报道|摄影|采写|整理|供稿)$")
 _STOP_WORDS = ("获悉", "从", "了解", "采访", "日前", "近日", "在", "发现", "走访", "看到", "来到", "跟随", "观察")
 # the end of an article: names alone in a parenthesis or on the last line, or after a ■ closing the text
@@ -53,6 +56,8 @@ def _labelled(text: str) -> list[NameMention]:
         inline = re.match(rf"^\S{{0,10}}讯\s*((?:{_ROLE})\s*[\u4e00-\u9fff·]{{2,4}}(?:报道)?)[：:，]", line)
         if inline:
             spans.append((base + inline.start(1), inline.group(1)))
+        if not is_byline:  # a copy that lost its line breaks runs bylines on: …召开 ■通讯员 王成虎 本报讯 …
+            spans += [(base + m.start(1), m.group(1)) for m in _BYLINE_IN_LINE.finditer(line)]
         for off, seg in spans:
             for m in _LIST.finditer(seg):
                 for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", m.group(2)):
@@ -71,7 +76,9 @@ def _unlabelled(text: str) -> list[NameMention]:
     if m:
         group, start = (m.group(1), m.start(1)) if m.group(1) else (m.group(2), m.start(2))
     else:
-        last = body.rsplit("\n", 1)[-1].strip()
+        # the last line, or, in a text whose line breaks were lost, what follows its last sentence
+        last = body.rsplit("\n", 1)[-1]
+        last = re.split(r"[。！？]”?\s+", last)[-1].strip()
         if not last or len(last) > 24 or not re.fullmatch(r"[\u4e00-\u9fff· \u3000]+", last):
             return []
         group, start = last, body.rfind(last)

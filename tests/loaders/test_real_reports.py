@@ -147,7 +147,7 @@ def _cut(text: str, rnd: random.Random) -> str:
 MANGLED = {
     "ascii punctuation": (".txt", lambda text, _: text.translate(_ASCII), 0.99, {}),
     "line breaks dropped": (".txt", lambda text, _: " ".join(ln.strip() for ln in text.splitlines() if ln.strip()),
-                            0.98, {"date": 0.9}),
+                            0.99, {"date": 0.9, "reporters": 0.97}),
     "a web page": (".html", lambda text, _: _web_page(text), 0.99, {"reporters": 0.95}),
     "a json line with metadata": (".jsonl", lambda text, _: _json_line(text), 0.99, {}),
     "gb18030": (".txt", lambda text, _: text.encode("gb18030"), 0.99, {}),

@@ -85,6 +85,12 @@ def test_references_in_a_list(upto, text, want):
 @pytest.mark.parametrize("text,want", [
     ("本报讯（记者 张三 通讯员 李四）市委常委会召开会议。", ["张三", "李四"]),
     ("■通 讯 员 王成虎\n市政协召开常委会议。", ["王成虎"]),
+    # a copy that lost its line breaks: the bylines run on between the headline and the dateline, and the
+    # unlabelled credit follows the last sentence
+    ("市政协常委会议召开 ■通讯员 王成虎 融媒体记者 张小燕 杨盼盼 本报讯 昨日下午，市政协召开常委会议。",
+     ["王成虎", "张小燕", "杨盼盼"]),
+    ("市政府召开常务会议。 会议强调，要压实责任。 会议还研究了其他事项。 张慧君 顾辉", ["张慧君", "顾辉"]),
+    ("市政府召开常务会议。 记者从市发改委获悉，全市经济运行平稳。", []),
     ("本报讯 记者黄柱报道：市政协召开党组会议。", ["黄柱"]),
     ("作者:徐侃\n市政协召开主席会议。", ["徐侃"]),
     ("市委召开常委会会议。\n会议还研究了其他事项。 (朱亚旭 李得胜)", ["朱亚旭", "李得胜"]),
