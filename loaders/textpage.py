@@ -22,6 +22,7 @@ from datetime import date
 from .article import Article
 from .encoding import clean_text
 from .extract.lexicon import has_surname, is_cjk, splits_a_word
+from .extract.reporters import credit_names
 from .hardwrap import unwrap
 from .padded_names import close_padded_names
 from .pubdate import date_from_text_head
@@ -70,9 +71,6 @@ SITE_CHROME_LINE = re.compile(
     r"(?:当前位置|您的位置|您现在的位置|主办|承办)\s*[：:]|(?:[^\s|>»]{1,8}\s*[|>»]\s*){2,}[^\s|>»]{1,8}$"
     r"|(?:[【\[][^】\]]{1,10}[】\]]\s*){2,}$")
 _FINAL = "。！？；…"
-# names alone on a line, in brackets or after a ■: how a report without a labelled byline signs off
-_END_CREDIT = re.compile(r"[■●]?\s*[（(]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*[）)]?")
-_END_CREDIT_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 # any run of spaces but a line break: ASCII, ideographic, and the no-break and thin spaces web copies carry
 _SPACES = re.compile(r"[ \t\f\v\u3000\u00a0\u1680\u2000-\u200a\u202f\u205f]+")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
@@ -209,7 +207,7 @@ def _body_starts(paras: list[_Para]) -> list[int]:
 def _after_header_block(paras: list[_Para], i: int) -> bool:
     """True when the body paragraph ``i`` opens an article: a headline block before it, after a finished one."""
     j = i
-    while j > 0 and paras[j - 1].kind in ("head", "byline", "chair"):
+    while j > 0 and paras[j - 1].kind in ("head", "byline", "chair", "mark"):
         j -= 1
     block = paras[j:i]
     if not block or not any(p.kind == "head" for p in block):
@@ -239,7 +237,7 @@ def _same_article(paras: list[_Para], a: int, b: int) -> bool:
 def _header_start(paras: list[_Para], body: int, floor: int) -> int:
     """Where the headline block of the article whose body starts at ``body`` begins."""
     j = body
-    while j > floor and paras[j - 1].kind in ("head", "byline", "chair") and body - j < 6:
+    while j > floor and paras[j - 1].kind in ("head", "byline", "chair", "mark") and body - j < 6:
         j -= 1
     # the first lines of a block may close the article before it, when that article's sentence runs on
     while j < body and j > 0 and not _ends_sentence(paras[j - 1].text) \
@@ -247,8 +245,7 @@ def _header_start(paras: list[_Para], body: int, floor: int) -> int:
         j += 1
     # an unlabelled credit after the last sentence, (葛虹虹) or ■瞿伟 or 张慧君 顾辉, signs the article before
     while j < body and j > 0 and paras[j - 1].kind == "body" and _ends_sentence(paras[j - 1].text) \
-            and _END_CREDIT.fullmatch(paras[j].text) and all(has_surname(n) for n in _END_CREDIT_NAMES.findall(
-                paras[j].text)):
+            and credit_names(paras[j].text):
         j += 1
     return j
 

@@ -88,6 +88,18 @@ def _unlabelled(text: str) -> list[NameMention]:
     return [NameMention(n, Span(start + off, start + off + len(n), n)) for n, off in names]
 
 
+def credit_names(line: str) -> list[str]:
+    """The names of a line that is an unlabelled credit and nothing else (``(葛虹虹)``, ``■瞿伟``, ``张慧君 顾 辉``),
+    or [] for any other line."""
+    line = line.strip()
+    m = _END_CREDIT.fullmatch(line)
+    group = (m.group(1) or m.group(2)) if m else line
+    if len(group) > 24 or not re.fullmatch(r"[\u4e00-\u9fff· \u3000]+", group):
+        return []
+    names = _names_in_credit(group)
+    return [n for n, _ in names] if names and all(has_surname(n.replace(" ", "")) for n, _ in names) else []
+
+
 def _names_in_credit(group: str) -> list[tuple[str, int]]:
     """Names in a credit split by spaces; a lone character joins the next (``顾 辉`` is one name)."""
     tokens = [(t.group(0), t.start()) for t in re.finditer(r"[\u4e00-\u9fff·]+", group)]

@@ -202,7 +202,7 @@ def test_the_set_holds_up_two_reports_to_a_page(tmp_path):
                 "reporters": list(dict.fromkeys(golds[0]["reporters"] + golds[1]["reporters"]))}
         (tmp_path / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     total, _ = evaluate_folder(tmp_path, lambda p: gold_record(p.name, [extract(x) for x in load_path(p).articles]))
-    assert total.micro()[2] >= 0.98, f"core micro F1 {total.micro()[2]:.3f}"
+    assert total.micro()[2] >= 0.99, f"core micro F1 {total.micro()[2]:.3f}"
     # dates are not held to the bar: the second report of a pair takes the first one's page date, and a pair
     # may join reports years apart
     low = {f: round(total.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "reporters")
