@@ -140,3 +140,13 @@ def display_name(path: os.PathLike | str) -> str:
         except UnicodeDecodeError:
             continue
     return visible(raw.decode("utf-8", errors="replace"))
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with full-width digits (print's １２月６日) written ASCII; the same length. Most texts have none,
+    and translate is slow on Chinese text, so it runs only when one is there."""
+    return text.translate(_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text

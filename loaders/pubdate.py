@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .encoding import ascii_digits
 from .hardwrap import unwrap
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年/]?(0[1-9]|1[0-2])[-_.月/]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -20,7 +21,6 @@ _SENTENCE = re.compile(r"召开|举行|将|决定|于|经")
 
 
 _HEAD_LINES = 40
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def date_from_name(name: str) -> date | None:
@@ -38,7 +38,7 @@ def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
     # a page wrapped at a column's width may cut its date line (新闻联播 2025-06-2 / 7): read it unwrapped
     head = unwrap([ln.strip() for ln in text.strip().splitlines()[:_HEAD_LINES]])
     for line in [ln for ln in head if ln][:lines]:
-        line = line.translate(_DIGITS)  # noqa: PLW2901 (a date line set in full-width digits: ２０２５年１月９日)
+        line = ascii_digits(line)  # noqa: PLW2901 (a date line set in full-width digits: ２０２５年１月９日)
         m = _ANY.search(line)
         if m is None or _SENTENCE.search(line):
             continue
@@ -47,7 +47,7 @@ def date_from_text_head(text: str, *, lines: int = 8) -> date | None:
             day = _make(*m.groups())
             if day:
                 return day
-    return _standing_date(text[:_HEAD_CHARS].translate(_DIGITS))
+    return _standing_date(ascii_digits(text[:_HEAD_CHARS]))
 
 
 # A scraper that drops line breaks runs the date line into the headline and the first paragraph (新闻联播 2025-06-27
@@ -73,7 +73,7 @@ def parse_date(value) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    s = str(value).translate(_DIGITS)
+    s = ascii_digits(str(value))
     m = _CN.search(s) or re.search(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})", s)
     return _make(*m.groups()) if m else None
 

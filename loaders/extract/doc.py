@@ -13,15 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..encoding import ascii_digits
 from .findings import Meeting, MeetingMention, NameMention, Place
 
 # ASCII punctuation that web copies use where print uses full width; mapped one character to one, so that
 # offsets do not move.
 _WIDE = {",": "，", "(": "（", ")": "）", ";": "；", ":": "：", "!": "！", "?": "？"}
 _ASCII_PUNCT = re.compile(r"[,();:!?]")
-# print often sets digits full width (１２月６日): the rules read them as digits
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULL_WIDTH_DIGIT = re.compile("[０-９]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
@@ -40,8 +38,7 @@ def normalise(text: str) -> str:
             return _WIDE[m.group(0)]
         return m.group(0)
 
-    if _FULL_WIDTH_DIGIT.search(text):  # translate is slow on Chinese text; most texts have none
-        text = text.translate(_DIGITS)
+    text = ascii_digits(text)
     return _ASCII_PUNCT.sub(wide, text)
 
 
