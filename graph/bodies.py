@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from govgraph.loaders.extract.findings import Place
-from govgraph.loaders.extract.lexicon import BODY_OF_BARE_TITLE, CORE_TITLE_RE, NATIONAL_PREFIXES
+from govgraph.loaders.extract.lexicon import BODY_OF_BARE_TITLE, CORE_TITLE_RE
 from govgraph.loaders.extract.organs import canonical, is_national
 
 _LEVEL_PREFIX = re.compile(r"^(自治区|自治州|省|市|县|区|州|旗|盟)")
@@ -28,7 +28,7 @@ def clean_body(body: str) -> str:
 def qualify(body: str, place: Place | None) -> str:
     """``市委`` on a 衡阳 page is ``衡阳市委``; a body that already names its place is kept."""
     b = clean_body(body)
-    if place is None or b.startswith(NATIONAL_PREFIXES):
+    if place is None or is_national(body):
         return b
     m = _LEVEL_PREFIX.match(b)
     if not m:
