@@ -149,6 +149,8 @@ def _function_word_ends(text: str, i: int) -> bool:
     if c in "在为对向就将被并也等率受作":
         return True
     if c in "和及与同":
+        if text[i + 3:i + 4] == c:
+            return False  # 唐茂和和市委书记…: a conjunction is not written twice, so the first ends the name
         # 张霞和李明, 林武和省长周乃翔: another person follows, by name or by title and name
         title = _TITLE_ONLY.match(text, i + 3)
         return name_at(text, i + 3) is not None or (title is not None and name_at(text, title.end()) is not None)
@@ -343,6 +345,8 @@ def _list_pieces(text: str, lo: int, hi: int):
         cut = 0
         for j in re.finditer(r"和|及|与|以及", piece):
             before, after = piece[cut:j.start()], piece[j.end():]
+            if _TITLE_AT_END.search(before[:-1]):
+                continue  # 市委副书记丁和艺和市委常委: a title and one character is a name cut at its 和
             if len(before) >= 2 and after and (after[0] in SURNAMES or after[:2] in COMPOUND_SURNAMES
                                                or after[0] in "市省县区州旗国中全各有"
                                                or _TITLE.search(after[:12]) or _GROUP.match(after)):

@@ -35,6 +35,8 @@ def _roles(upto, text, role, k=0, **fields):
     # 和 after a title joins; after a name it joins when a title and a name follow
     ("全国政协委员和特邀代表发言。", []),
     ("市委书记林武和市长周乃翔出席。", [("林武", ["市委书记"]), ("周乃翔", ["市长"])]),
+    # 和 written twice: the first ends a name (唐茂和), the second joins
+    ("会议学习了省委书记唐茂和和市委书记邹月贞的讲话。", [("唐茂和", ["省委书记"]), ("邹月贞", ["市委书记"])]),
     # the object of a removal holds no post by it, and 职务 is no name
     ("会议决定免去张三的县教育局局长职务，撤销李四县政协委员资格。", []),
     # a discipline case names its subject, with the post as the report writes it
@@ -66,6 +68,8 @@ def test_find_names(upto, text, want):
     # the list is what 访问 took in; 并出席 is the subject's second act, not the list's
     ("市人大常委会召开会议，听取了主任王立群访问老挝、蒙古国并出席论坛情况的报告。", "attendee", []),
     ("市委召开常委会会议。市领导周健、吴红陪同并出席会议。", "attendee", ["周健", "吴红"]),
+    # a 和 inside a name is no joint: a title and one character make no item (丁, 艺和市委常委)
+    ("市委召开常委会会议。市委副书记丁和艺和市委常委出席会议。", "attendee", ["丁和艺"]),
     # a 考察组 is a body of people: its members attend
     ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
     # list items that read as words are not people
