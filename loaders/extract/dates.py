@@ -10,7 +10,8 @@ from .grouping import sentence_start
 from .lexicon import PART_OF_DAY
 from .numerals import cn_to_int
 
-_PART = "上午|下午|晚上|晚间|当晚|早上|中午|凌晨|全天"
+# a bare 晚 (5日晚，) is the evening; 晚会, 晚报 and 晚宴 are other words
+_PART = "上午|下午|晚上|晚间|当晚|早上|中午|凌晨|全天|晚(?![会报宴饭餐霞])"
 DATE_EXPR = re.compile(
     rf"(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})年)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
     rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?P<p>{_PART})?"

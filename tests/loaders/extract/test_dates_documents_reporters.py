@@ -18,6 +18,10 @@ from govgraph.loaders.extract.reporters import find_reporters
      (date(2023, 6, 30), "上午")),
     ("27日下午，十三届全国人大常委会第二十六次委员长会议在北京举行。", date(2019, 2, 28), (date(2019, 2, 27), "下午")),
     ("昨天下午，市政府召开2007年第13次常务会议。", None, (None, "下午")),
+    # a bare 晚 is the evening; 晚会 is another word
+    ("3月5日晚，市委常委会召开会议。", date(2024, 3, 6), (date(2024, 3, 5), "晚上")),
+    ("十三届全国人大三次会议21日晚在人民大会堂举行预备会议。", date(2020, 5, 22), (date(2020, 5, 21), "晚上")),
+    ("3月5日晚会前，市委常委会召开会议。", date(2024, 3, 6), (date(2024, 3, 5), None)),
     # no publication day: the year the meeting reviews or plans settles it
     ("1月22日，市政协十三届十八次常委会会议召开，审议《关于表彰2024-2025年度优秀委员的决定》。", None,
      (date(2026, 1, 22), None)),
