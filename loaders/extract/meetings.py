@@ -77,6 +77,7 @@ _BARE_ORGAN = re.compile(r"(?:主持召开|召开|举行)了?([^，。；、：\
 _TOPIC = re.compile(r"主持召开了?(?![的一二两三几多这此本该第为])([\u4e00-\u9fff\d—]{2,30})$")
 _SITTING = re.compile(r"会议(?:[^，。；！？\n]{0,12})?(?:召开|举行)了?$")
 _GLUE = ("和", "及", "暨", "以及", "、")
+_PARTY_COMMITTEE = re.compile(r"(?:^|[省市县区州旗盟])委$")
 _LOCAL_CPPCC = re.compile(r"^政协[\u4e00-\u9fff]{1,8}?(自治区|自治州|[省市县区州旗盟])$")
 _GENERIC = {"常委会", "常务委员会", "党组", "委员会", "人民政府", "政府"}
 _SHORT_FORMS = ("党组", "常委会", "主席团", "委员会", "政府")  # a body named again without its place or owner
@@ -158,6 +159,8 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
     local = _LOCAL_CPPCC.match(written)
     if local:  # 政协淮安市九届二次常委会议: the 市政协
         written = local.group(1) + "政协"
+    if kind == "常委会议" and _PARTY_COMMITTEE.search(written):
+        tail, kind = "常委会", "会议"  # 县委十五届第45次常委会议: the 县委常委会 meets, as in …县委第32次常委会会议
     body = written + tail
     name_start, subject = start, ""
     level = _LEVEL_BEFORE.search(text, max(lo, start - 12), start)

@@ -53,7 +53,8 @@ def _labelled(text: str) -> list[NameMention]:
         for paren in re.finditer(r"[（(]([^）)]{2,60})[）)]", line):
             if _ROLE_RE.search(paren.group(1)):
                 spans.append((base + paren.start(1), paren.group(1)))
-        inline = re.match(rf"^\S{{0,10}}讯\s*((?:{_ROLE})\s*[\u4e00-\u9fff·]{{2,4}}(?:报道)?)[：:，]", line)
+        inline = re.match(rf"^\S{{0,10}}讯\s*((?:{_ROLE})\s*[\u4e00-\u9fff·]{{2,4}}"
+                          rf"(?:[\s、]+(?:{_ROLE})?\s*[\u4e00-\u9fff·]{{2,4}})*?\s*(?:报道)?)[：:，]", line)
         if inline:
             spans.append((base + inline.start(1), inline.group(1)))
         if not is_byline:  # a copy that lost its line breaks runs bylines on: …召开 ■通讯员 王成虎 本报讯 …

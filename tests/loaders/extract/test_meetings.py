@@ -19,6 +19,8 @@ def _held(upto, text):
      [("市十七届人大五次会议主席团第四次会议", "市十七届人大五次会议主席团", 4)]),
     # 政协 before its place is the level's 政协
     ("政协淮安市九届二次常委会议召开。", [("政协淮安市九届二次常委会议", "市政协", 2)]),
+    # a party committee's 常委会议 is a meeting of its standing committee, as 常委会会议 is
+    ("县委十五届第45次常委会议召开。", [("县委十五届第45次常委会议", "县委常委会", 45)]),
     # a meeting named by its topic, with no body
     ("市长查俊主持召开市长碰头会，研究有关工作。", [("市长碰头会", "", None)]),
     ("李克强在河南考察并主持召开灾后恢复重建专题会议。", [("灾后恢复重建专题会议", "", None)]),
