@@ -379,7 +379,10 @@ def find_names(doc: Doc) -> None:
             name = line.group(0)[:-2]
             doc.chair_lines.append(NameMention(name, Span(line.start(), line.start() + len(name), name)))
     seen = {(m.span.start, m.span.end) for m in titled}
-    trailing = trailing_titled(text, {m.span.start for m in titled})
+    # a name before its title may not overlap one after a title: 区政协主席向康欣和副区长 holds no 康欣和
+    covered = {k for m in titled for k in range(m.span.start, m.span.end)}
+    trailing = [m for m in trailing_titled(text, {m.span.start for m in titled})
+                if (m.span.start, m.span.end) in seen or not covered.intersection(range(m.span.start, m.span.end))]
     # 习近平总书记来陕考察: the title belongs to the name before it, so no one is named after it
     taken = {m.span.end + len(m.titles[0]) for m in trailing}
     titled = [m for m in titled if m.span.start not in taken]

@@ -37,6 +37,8 @@ def _roles(upto, text, role, k=0, **fields):
     ("市委书记林武和市长周乃翔出席。", [("林武", ["市委书记"]), ("周乃翔", ["市长"])]),
     # 和 written twice: the first ends a name (唐茂和), the second joins
     ("会议学习了省委书记唐茂和和市委书记邹月贞的讲话。", [("唐茂和", ["省委书记"]), ("邹月贞", ["市委书记"])]),
+    # a name before its title may not overlap a name after one: 康欣和副区长 is no one
+    ("区政协主席向康欣和副区长曹风列席会议。", [("向康欣", ["区政协主席"]), ("曹风", ["副区长"])]),
     # the object of a removal holds no post by it, and 职务 is no name
     ("会议决定免去张三的县教育局局长职务，撤销李四县政协委员资格。", []),
     # a discipline case names its subject, with the post as the report writes it
