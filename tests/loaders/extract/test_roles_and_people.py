@@ -72,6 +72,8 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。市领导周健、吴红陪同并出席会议。", "attendee", ["周健", "吴红"]),
     # a 和 inside a name is no joint: a title and one character make no item (丁, 艺和市委常委)
     ("市委召开常委会会议。市委副书记丁和艺和市委常委出席会议。", "attendee", ["丁和艺"]),
+    # 区 is a surname, yet 区人大 and 区政协 are bodies
+    ("区委常委会召开会议。区人大、区政府、区政协主要领导列席。", "nonvoting", []),
     # a 考察组 is a body of people: its members attend
     ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
     # list items that read as words are not people
