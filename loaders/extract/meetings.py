@@ -37,7 +37,8 @@ _ORGAN_START = (r"(?=全国|中央|中共|国务院|国家|自治区|[省市县�
                 r"|[\u4e00-\u9fff]{2,4}?[省市县区州旗盟](?:委|政|人|党))")
 _LEFT_STOP = re.compile(
     r"(?:暨|决定|同意|建议|提请|提交|多次|历次|每次|几次|数次|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|"
-    rf"祝贺|直播|报告|支持|在|于|了|的|并|是|为|由|(?:和|及|与|向|对|同){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团)"
+    rf"祝贺|直播|报告|支持|在|于|了|的|并|是|为|由|(?:和|及|与|向|对|同){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团|全国)"
+    # an ordinal before 全国 belongs to the body's name: 第七次全国人口普查领导小组
     # quotes, titles and dashes may stand inside a body's name: 推进“一带一路”建设工作领导小组
     r"|[^\u4e00-\u9fff\d〇“”《》—])"
 )
@@ -59,6 +60,8 @@ _PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半�
 _PLANNED = re.compile(r"(?:决定|拟于|拟|将于|将|计划|建议|提请|提交|定于|筹备|待"
                       r"|(?:研究|讨论|部署|安排|关于|为)了?(?:召开|举行))[^，。；]*$")
 _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全州|全旗|全盟|全自治区|各)")
+# …but a standing body may be named for the whole country: 全国人口普查领导小组, 全国绿化委员会
+_STANDING = re.compile(r"(?:领导小组|委员会|指挥部)$")
 _THIS = re.compile(r"(?:本次|本届|这次|此次|该次)$")  # the meeting being reported, named again
 _THIS_START = re.compile(r"本次|本届|这次|此次|该次")
 _DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日|同日|日前|近日|近期|前不久)"
@@ -229,7 +232,7 @@ def _status(text: str, lo: int, start: int, end: int, body: str) -> tuple[bool, 
     # 日前召开的…主席会议，审议通过了…: the report's own meeting, named as the one that acted
     acted = _RECENT_SUBJECT.search(clause) is not None and _ACTS.match(after) is not None
     referenced = bool((_REFERENCE_BEFORE.search(clause) and not acted) or _REFERENCE_AFTER.match(after)
-                      or _WIDE.match(body)
+                      or (_WIDE.match(body) and not _STANDING.search(body))
                       or _PLANNED.search(clause) or _decided(text, max(lo, start - 36), start)
                       or _EARLIER.search(text, max(lo, start - 6), start) or _PLANNED_AFTER.match(after))
     held = bool(_HELD_BEFORE.search(clause) or _HELD_AFTER.match(after) or acted)
