@@ -30,7 +30,7 @@ _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
 _GROUP = re.compile(f"(?:{GROUP_LABEL_RE})(?!小组|班子)")
 # 陈立等市领导, 王五同志, 赵六等人: what trails the last name of a list
 # 区监委, 区法院: a body in a list of those who attend, not a person whose surname is 区
-_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|党|中心|人大|政协)$")
+_BODYLIKE = re.compile(r"(?:委|院|局|办|部|厅|会|府|组|处|所|站|队|室|团|司|党|署|省|市|县|中心|人大|政协)$")
 # what trails the last name of a list: 等市领导, 等5位常委, 及机关全体干部, 同志, 也 (吴志明也应邀出席)
 _TRAILING_GROUP = re.compile(r"(?:等[^、，；]*|(?:及|和|以及)(?:机关|全体|各|有关|相关|其他|部分|在家)[^、，；]*"
                              r"|在[^、，；]{1,12}时|同志)$")

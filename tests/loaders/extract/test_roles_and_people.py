@@ -74,6 +74,7 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。市委副书记丁和艺和市委常委出席会议。", "attendee", ["丁和艺"]),
     # 区 is a surname, yet 区人大 and 区政协 are bodies
     ("区委常委会召开会议。区人大、区政府、区政协主要领导列席。", "nonvoting", []),
+    ("国务院调查组召开会议。公安部、海关总署、江西省人民政府等相关方面参加。", "attendee", []),
     # a 考察组 is a body of people: its members attend
     ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
     # list items that read as words are not people
