@@ -45,7 +45,12 @@ _PREFIX_STOP = re.compile(
     rf"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|{AND_RE}|与|及|"
     r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
-    r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据)"
+    r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据|"
+    # a time of day, a verb of publishing or meeting, 同 after a hall, 应 opening an invitation: none is part of a
+    # body (7日下午在人民大会堂同洪都拉斯国会主席, 应俄罗斯国家杜马主席…邀请, 将发表中共中央总书记…); nor is a
+    # clause ending in 的 (来华进行正式访问的巴巴多斯总理), but 党的 and 分管日常工作的 are (党的建设工作领导小组组长,
+    # 中宣部分管日常工作的副部长)
+    r"上午|下午|晚上|晚间|发表|会见|会谈|还有|(?<=[堂厅馆式])同|^应(?!急)|^同(?!济|仁)|^在|(?<!党)(?<!日常工作)(?<!主持工作)的)"
 )
 _SEP = "、，,和及与;；"
 _PARTICLES = set("了着过的地得吗呢吧")  # 总书记来了: no two-character name ends with one
@@ -66,9 +71,9 @@ def boundary_at(text: str, i: int) -> bool:
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # after a title these say what its holder did or what is done about the post, not who (省长视频发言, 总统选举,
-# 委员提案, 首相辞职, 副市长职务, 委员资格); not words that end a name, since 以视频 would then cut 韩正以 out of
+# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前); not words that end a name, since 以视频 would then cut 韩正以 out of
 # 韩正以视频方式出席
-_NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格")
+_NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格", "官邸", "住所")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
@@ -227,6 +232,8 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
     for m in _TITLE.finditer(text, lo, hi):
         if text.startswith(_ORGAN_AFTER_TITLE, m.end()) and not text.startswith(_COMPOUND_START, m.end()):
             continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
+        if text.startswith(("席就座", "席位"), m.end()):
+            continue  # 在主席台执行主席席就座: the title's seat, not a person named 席
         if text.startswith(_VERB_AFTER, m.end()) or text.startswith(_NO_NAME_AFTER_TITLE, m.end()):
             continue  # 总书记关于…, 市长主持…, 省长视频发言: no name follows
         if text.startswith(("和", "与", "及"), m.end()):

@@ -37,6 +37,17 @@ def _roles(upto, text, role, k=0, **fields):
     ("市委书记林武和市长周乃翔出席。", [("林武", ["市委书记"]), ("周乃翔", ["市长"])]),
     # 和 written twice: the first ends a name (唐茂和), the second joins
     ("会议学习了省委书记唐茂和和市委书记邹月贞的讲话。", [("唐茂和", ["省委书记"]), ("邹月贞", ["市委书记"])]),
+    # what opens a clause is no part of a title: a time of day, 同 after a hall, 应 of an invitation, 发表, a 的 clause
+    ("委员长赵乐际7日下午在人民大会堂同洪都拉斯国会主席雷东多举行会谈。",
+     [("赵乐际", ["委员长"]), ("雷东多", ["洪都拉斯国会主席"])]),
+    ("应俄罗斯国家杜马主席沃洛金邀请，全国人大常委会委员长栗战书将于9月7日出访。",
+     [("沃洛金", ["俄罗斯国家杜马主席"]), ("栗战书", ["全国人大常委会委员长"])]),
+    ("杂志将发表中共中央总书记、国家主席习近平的重要文章。", [("习近平", ["中共中央总书记", "国家主席"])]),
+    ("习近平会见来华进行正式访问的德国总理默茨。", [("默茨", ["德国总理"])]),
+    ("中宣部分管日常工作的副部长王晓晖作报告。", [("王晓晖", ["中宣部分管日常工作的副部长"])]),
+    # a title's seat and residence are not people
+    ("大会主席团常务主席、执行主席王晨在主席台执行主席席就座。", [("王晨", ["大会主席团常务主席", "执行主席"])]),
+    ("民众在首相官邸前集会。", []),
     # a name before its title may not overlap a name after one: 康欣和副区长 is no one
     ("区政协主席向康欣和副区长曹风列席会议。", [("向康欣", ["区政协主席"]), ("曹风", ["副区长"])]),
     # the object of a removal holds no post by it, and 职务 is no name
@@ -74,6 +85,7 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。市委副书记丁和艺和市委常委出席会议。", "attendee", ["丁和艺"]),
     # 区 is a surname, yet 区人大 and 区政协 are bodies
     ("区委常委会召开会议。区人大、区政府、区政协主要领导列席。", "nonvoting", []),
+    ("全国人大召开会议。执行主席王晨、曹建明在主席台执行主席席就座。", "attendee", ["王晨", "曹建明"]),
     ("国务院调查组召开会议。公安部、海关总署、江西省人民政府等相关方面参加。", "attendee", []),
     # a 考察组 is a body of people: its members attend
     ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
