@@ -41,9 +41,12 @@ _VISITS = re.compile(r"(?:访问|出访|考察|途经|前往|赴|抵达|到访)(
 _TRAILING_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[也还均亦]|(?:陪同|一同)?并)$")
 _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # A title's body prefix never runs across these: they belong to the sentence, not to the post.
+# provinces by their short names: 同/对/在 before one opens a clause (记者对河北省委书记…), as before 省 or 市
+_PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
+              "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")
 _PREFIX_STOP = re.compile(
     rf"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|{AND_RE}|与|及|"
-    r"(?:同|对|在)(?=[市省县区州旗国中全党])|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
+    rf"(?:同|对|在)(?=[市省县区州旗国中全党]|{_PROVINCES})|(?<=[还也并])同|(?<=北京|上海|天津|重庆|香港|澳门)同|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据|"
     # a time of day, a verb of publishing or meeting, 同 after a hall, 应 opening an invitation: none is part of a
@@ -56,7 +59,7 @@ _SEP = "、，,和及与;；"
 _PARTICLES = set("了着过的地得吗呢吧")  # 总书记来了: no two-character name ends with one
 _NOT_NAMES = {"会议", "同志", "领导", "成员", "代表", "委员", "主任", "书记", "常委", "大家", "我们", "全市", "全省",
               "全县", "全区", "有关", "相关", "各级", "负责", "部门", "单位", "主要", "分管", "其他", "在家", "市直",
-              "县直", "区直", "省直", "列席", "出席", "参加", "应邀", "以上", "等人"}
+              "县直", "区直", "省直", "列席", "出席", "参加", "应邀", "以上", "等人", "常务"}
 
 
 def boundary_at(text: str, i: int) -> bool:
@@ -81,7 +84,8 @@ _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人�
 _VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in _ORGAN_AFTER_TITLE)
-_TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", ""))
+# a member is named before the title when speaking (葛慧君委员发言说); elsewhere 委员 after a name is too loose
+_TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", "") + "|委员(?=发言|说|表示|建议|认为|提出|谈到)")
 _LEVEL_CHARS = set("省市县区州旗盟")  # a name does not end with a level; a place does (岳阳市)
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
