@@ -24,8 +24,9 @@ _BY_ANOTHER = re.compile(r"(?:全会|大会|会议|常委会)(?:审议)?通过�
 _OTHER_AGENT = re.compile(r"经(?!会议|本次会议|常委会|本会)[\u4e00-\u9fff]{2,}")
 # a list of items the sentence approves at its end: 讨论了《A》、研究了……等四项议题，并原则通过
 _APPROVED_AT_END = re.compile(r"[，]?并(?:原则|一致)?(?:通过|批准|同意)[。；]")
-# 关于提请审议批准《…》的议案: what a motion asks another sitting to do, not what this meeting did
-_PROPOSED = re.compile(r"提请[^，。；《》\n]{0,20}$")
+# 关于提请审议批准《…》的议案, 委员会建议大会批准《…》: what a motion or a recommendation asks another sitting to
+# do, not what this meeting did
+_PROPOSED = re.compile(r"(?:提请|建议)[^，。；《》\n]{0,20}$")
 _PROPOSED_CAP = {"both": "reviewed", "approved": "mentioned"}
 _ACTION = dict(_VERBS)
 _CLAUSE_END = "。；！？\n"

@@ -52,6 +52,8 @@ def test_infer_year_needs_one_year():
      [("丁细则", "reviewed"), ("丁细则", "approved")]),
     # a motion asks for review and approval; the sitting that hears it has not approved anything yet
     ("省人大常委会召开会议。副省长作了关于提请审议批准《戊公约》的议案的说明。", [("戊公约", "reviewed")]),
+    # a committee's recommendation that the congress approve: not this meeting's approval
+    ("主席团召开会议。财政经济委员会建议第十四届全国人民代表大会第三次会议批准《己计划》。", [("己计划", "mentioned")]),
     ("市人大常委会召开会议，听取了市政府关于提请批准《己规划》的议案。", [("己规划", "mentioned")]),
     # the meeting's own approval still counts when the motion's verb comes later
     ("市政府召开常务会议，审议通过《庚条例（草案）》，决定提请市人大常委会审议。",
