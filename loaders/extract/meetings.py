@@ -51,6 +51,9 @@ _REFERENCE_AFTER = re.compile(r"(?:精神|上的|部署|要求|决策|议定|确
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间|主席团|代表|精神实质")
 _RECENT_SUBJECT = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|昨天|昨日|今天|今日|当天)(?:上午|下午|晚上)?"
                              r"(?:在[^，。；]{1,12})?(?:召开|举行)的$")
+# a recent day, alone before the meeting's name (not 1990年4月4日, not 7月，): the report's own news
+_RECENT_LEAD = re.compile(r"(?:^|[：:。\n]\s*)(?:(?<![年\d])(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|日前|近日|今天|昨天)，?$")
+_ADOPTED = re.compile(r"(?:审议通过|审议并通过|讨论通过|通过|审议|听取)(?!的)")
 _ACTS = re.compile(r"[，]?(?:审议|研究|听取|讨论|传达|学习|通过|决定|指出|强调|要求|认为|部署)")
 _EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，]?$")  # background, not this report
 # 会议决定，……全会于今年秋季召开; 会议同意2022年10月7日召开…全会; 会议还决定，3月1日至2日召开…会议
@@ -232,6 +235,9 @@ def _status(text: str, lo: int, start: int, end: int, body: str) -> tuple[bool, 
     after = text[end:end + 40]
     # 日前召开的…主席会议，审议通过了…: the report's own meeting, named as the one that acted
     acted = _RECENT_SUBJECT.search(clause) is not None and _ACTS.match(after) is not None
+    # 日前，国务院常务会议审议通过了…: a meeting that opens its clause and adopts is reported as held
+    acted = acted or (_RECENT_LEAD.search(text, max(lo, start - 12), start) is not None
+                      and _ADOPTED.match(after) is not None)
     referenced = bool((_REFERENCE_BEFORE.search(clause) and not acted) or _REFERENCE_AFTER.match(after)
                       or (_WIDE.match(body) and not _STANDING.search(body))
                       or _PLANNED.search(clause) or _decided(text, max(lo, start - 36), start)

@@ -56,6 +56,9 @@ def _held(upto, text):
     ("1月26日下午，国务院调查组在新余召开第一次全体会议。", [("国务院调查组第一次全体会议", "国务院调查组", 1)]),
     # the recently held meeting as the subject that acted is the report's own
     ("日前召开的区政协九届十二次主席会议，审议通过了有关事项。", [("区政协九届十二次主席会议", "区政协", 12)]),
+    # a recent day, then the meeting as the subject that adopted or heard
+    ("央视网消息：日前，国务院常务会议审议通过了某地重大事故调查报告。", [("国务院常务会议", "国务院", None)]),
+    ("6月27日，中共中央政治局会议审议并通过《关于某某问题的报告》。", [("中共中央政治局会议", "中共中央政治局", None)]),
 ])
 def test_held_meetings(upto, text, want):
     assert _held(upto, text) == want
@@ -68,6 +71,9 @@ def test_held_meetings(upto, text, want):
     "赵乐际同全国人大常委会会议列席代表座谈。",  # a talk with the session's attendees
     "召开紧急会议，研究有关事项。",  # too little to name a meeting by
     "传达学习市委常委会会议精神。",
+    # …but not a meeting of years ago, or one another speaker mentions
+    "2016年，中央全面深化改革领导小组会议审议通过《关于全面推行河长制的意见》。",
+    "发言人表示，十三届全国人大三次会议审议通过涉港国家安全立法决定。",
     "会议决定，市政协十三届六次会议定于1月25日召开。",
     # holding a meeting as what this one discussed or prepared for
     "会议研究了召开区十八届人大四次会议有关事项。",
