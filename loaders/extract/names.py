@@ -84,8 +84,10 @@ _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人�
 _VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in _ORGAN_AFTER_TITLE)
-# a member is named before the title when speaking (葛慧君委员发言说); elsewhere 委员 after a name is too loose
-_TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", "") + "|委员(?=发言|说|表示|建议|认为|提出|谈到)")
+# a member is named before the title when speaking (葛慧君委员发言说, 程红委员代表民盟中央发言说); elsewhere
+# 委员 after a name is too loose
+_TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", "")
+                            + "|委员(?=(?:代表[^，。；\n]{1,12}?)?(?:发言|说|表示|建议|认为|提出|谈到))")
 _LEVEL_CHARS = set("省市县区州旗盟")  # a name does not end with a level; a place does (岳阳市)
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
@@ -207,7 +209,8 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
         while lo > floor and lo > left - 22 and "\u4e00" <= text[lo - 1] <= "\u9fff":
             lo -= 1
         prefix = text[lo:left]
-        stops = [st for st in _PREFIX_STOP.finditer(prefix) if not _joins_organ(prefix, st)]
+        found = list(_PREFIX_STOP.finditer(prefix))
+        stops = [st for k, st in enumerate(found) if not _joins_organ(prefix, st, found[k - 1].end() if k else 0)]
         if stops:
             prefix = prefix[stops[-1].end():]
         begin = left - len(prefix)
@@ -219,9 +222,10 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
     return titles
 
 
-def _joins_organ(prefix: str, stop: re.Match) -> bool:
-    """True when a 和 in a title's prefix joins two fields of one body (林业和草原局), not two clauses."""
-    before, after = prefix[:stop.start()], prefix[stop.end():]
+def _joins_organ(prefix: str, stop: re.Match, lo: int = 0) -> bool:
+    """True when a 和 in a title's prefix joins two fields of one body (林业和草原局), not two clauses; what
+    comes before it is read from ``lo``, the end of the stop before (听取了宪法和法律委员会: 宪法)."""
+    before, after = prefix[lo:stop.start()], prefix[stop.end():]
     return stop.group(0) == "和" and len(before) >= 2 and not _TITLE.search(before) \
         and _ORGAN_END.search(after) is not None and len(after) <= 8
 

@@ -49,6 +49,9 @@ def _roles(upto, text, role, k=0, **fields):
     ("国家主席习近平3日晚在北京同法国总统马克龙会谈。", [("习近平", ["国家主席"]), ("马克龙", ["法国总统"])]),
     # a speaking member is named before 委员; a name may be followed by 进行 or 视频发言
     ("葛慧君委员发言说，要凝聚共识。", [("葛慧君", ["委员"])]),
+    ("程红委员代表民盟中央发言说，建议推进法治。", [("程红", ["委员"])]),
+    # a 和 that joins two fields of one body is read from the last stop before it
+    ("主席团会议听取了宪法和法律委员会主任委员李飞作的报告。", [("李飞", ["宪法和法律委员会主任委员"])]),
     ("辽宁省长李乐成、四川省长黄强视频发言。", [("李乐成", ["辽宁省长"]), ("黄强", ["四川省长"])]),
     # a title's seat and residence are not people
     ("大会主席团常务主席、执行主席王晨在主席台执行主席席就座。", [("王晨", ["大会主席团常务主席", "执行主席"])]),
@@ -91,6 +94,8 @@ def test_find_names(upto, text, want):
     # 区 is a surname, yet 区人大 and 区政协 are bodies
     ("区委常委会召开会议。区人大、区政府、区政协主要领导列席。", "nonvoting", []),
     ("全国人大召开会议。执行主席王晨、曹建明在主席台执行主席席就座。", "attendee", ["王晨", "曹建明"]),
+    ("全国政协召开全体会议。中央宣传部部长李书磊，国务委员王小洪，以及有关部门负责同志应邀到会听取发言。",
+     "attendee", ["李书磊", "王小洪"]),
     ("国务院调查组召开会议。公安部、海关总署、江西省人民政府等相关方面参加。", "attendee", []),
     # a 考察组 is a body of people: its members attend
     ("市委召开常委会会议。省委考察组组长邓立新、副组长胡青出席会议。", "attendee", ["邓立新", "胡青"]),
