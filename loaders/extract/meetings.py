@@ -187,6 +187,8 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
             clause = _organ_before_of(text, left, lo)
             if clause:  # 主持召开…更名为区委全面深化改革委员会后的第一次会议
                 body, name_start, subject = clause, left, clause
+    if body.endswith("主席团常务主席") and kind == "会议":
+        body, kind = body[:-4], "常务主席会议"  # 主席团常务主席第三次会议: as 主席团常务主席会议, the presidium's
     if tail == "常委会" and body.endswith("政协常委会") and (ordinal is not None or tm):
         body = body[:-3]  # 市政协十三届十八次常委会会议: a standing committee meeting of the 市政协
     if not body or not BODY_END_RE.search(body):

@@ -54,6 +54,9 @@ def _held(upto, text):
     # 党的 inside a body's name; an investigation team holds meetings
     ("省委书记王宁主持召开省委党的建设工作领导小组会议。", [("省委党的建设工作领导小组会议", "省委党的建设工作领导小组", None)]),
     ("1月26日下午，国务院调查组在新余召开第一次全体会议。", [("国务院调查组第一次全体会议", "国务院调查组", 1)]),
+    # the presidium's standing chairs meet for the presidium, numbered or not
+    ("十四届全国人大四次会议主席团常务主席第三次会议12日上午在人民大会堂举行。",
+     [("十四届全国人大四次会议主席团常务主席第三次会议", "十四届全国人大四次会议主席团", 3)]),
     # the recently held meeting as the subject that acted is the report's own
     ("日前召开的区政协九届十二次主席会议，审议通过了有关事项。", [("区政协九届十二次主席会议", "区政协", 12)]),
     # a recent day, then the meeting as the subject that adopted or heard
