@@ -1,4 +1,5 @@
-"""National news items with hand gold (tests/fixtures/news-gold), their texts read from ../shared by corpus id."""
+"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2), their texts read from ../shared by
+corpus id."""
 from __future__ import annotations
 
 import gzip
@@ -14,13 +15,14 @@ from govgraph.loaders.jsonlines import read_jsonl
 from ..conftest import FIXTURES, SHARED, need
 
 GOLD = FIXTURES / "news-gold"
+GOLD_2 = FIXTURES / "news-gold-2"
 NEWS = SHARED / "news" / "xwlb-2020-2026.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
 def items() -> dict[str, str]:
     need(NEWS.is_file(), f"the news corpus at {NEWS}")
-    wanted = {json.loads(f.read_text(encoding="utf-8"))["item"] for f in GOLD.glob("*.gold.json")}
+    wanted = {json.loads(f.read_text(encoding="utf-8"))["item"] for d in (GOLD, GOLD_2) for f in d.glob("*.gold.json")}
     out = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -30,13 +32,27 @@ def items() -> dict[str, str]:
     return out
 
 
-def test_the_news_gold_set_scores(items):
+def _score(items: dict[str, str], folder) -> Scores:
     s = Scores()
-    golds = sorted(GOLD.glob("*.gold.json"))
-    assert len(golds) == 30
-    for gf in golds:
+    for gf in sorted(folder.glob("*.gold.json")):
         gold = json.loads(gf.read_text(encoding="utf-8"))
         arts = read_jsonl(items[gold["item"]], source=gold["source"])
         score_file(gold, gold_record(gold["source"], [extract(a) for a in arts]), s)
+    return s
+
+
+def test_the_news_gold_set_scores(items):
+    assert len(list(GOLD.glob("*.gold.json"))) == 30
+    s = _score(items, GOLD)
     assert s.micro()[2] >= 0.97, f"core micro F1 {s.micro()[2]:.3f}"
     assert s.prf("meetings")[2] >= 0.97 and s.prf("chair")[2] >= 0.97
+
+
+def test_the_second_news_gold_set_scores(items):
+    """40 items drawn and annotated later, blind to the rules; meetings outside govgraph's scope (座谈会,
+    international bodies) left out as its README lists."""
+    assert len(list(GOLD_2.glob("*.gold.json"))) == 40
+    s = _score(items, GOLD_2)
+    assert s.micro()[2] >= 0.96, f"core micro F1 {s.micro()[2]:.3f}"
+    low = {f: round(s.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "date") if s.prf(f)[2] < 0.97}
+    assert not low, low
