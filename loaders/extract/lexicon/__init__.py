@@ -63,7 +63,7 @@ TERM = r"第?[一二三四五六七八九十\d]+届"
 # Bodies whose name says they are national: they need no place to be qualified with
 NATIONAL_PREFIXES = ("国务院", "中共中央", "中央", "全国", "国家")
 # 和 joining two things, not the 和 inside a body's name (发展和改革委员会, 住房和城乡建设局)
-AND_RE = r"(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)和"
+AND_RE = r"(?<!发展)(?<!住房)(?<!工业)(?<!资源)(?<!文化)(?<!自然资源)(?<!农业)(?<!共)和"
 
 PART_OF_DAY = {"上午": "上午", "下午": "下午", "晚上": "晚上", "晚间": "晚上", "晚": "晚上", "当晚": "晚上", "早上": "上午",
                "全天": "全天", "中午": None, "凌晨": None}
