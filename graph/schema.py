@@ -127,7 +127,7 @@ EDGE_TYPES: dict[str, EdgeType] = {e.name: e for e in (
 # Kinds of meeting in the order the extractor should try their written forms (it sorts them longest first).
 MEETING_KINDS: dict[str, MeetingKind] = {k.key: k for k in (
     MeetingKind("executive", "常务会议", ("常务会议",)),
-    MeetingKind("plenary", "全体会议", ("全体会议",)),
+    MeetingKind("plenary", "全体会议", ("全体会议", "全会")),
     MeetingKind("chairmen", "主任会议", ("委员长会议", "主任会议", "主席会议", "常务主席会议"), label_as_written=True),
     MeetingKind("special", "专题会议", ("专题会议",)),
     MeetingKind("joint", "联席会议", ("联席会议",)),

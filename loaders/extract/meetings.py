@@ -72,7 +72,7 @@ _DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日
 _PART = r"(?:上午|下午|晚上|晚间|全天|晚(?![会报宴饭餐霞]))"
 # after the name: 27日下午在北京人民大会堂举行, 在海口闭会, 隆重开幕 (but not 召开的时间, 召开前)
 _HELD_AFTER = re.compile(rf"(?:{_DATE})?{_PART}?(?:在[^，。；！？\n]{{1,20}}?|于[^，。；！？\n]{{1,8}}?)?"
-                         r"(?:隆重|顺利|胜利)?(?:召开|举行|开幕|闭幕|闭会|落幕)(?!的|前|之际|以来|期间|会|式)"
+                         r"(?:隆重|顺利|胜利)?(?:召开|举行|开幕|闭幕|闭会|落幕)(?!的|前|之际|以来|期间|会|式|在即)"
                          # …会议举行新闻发布会, …会议召开主席团会议: what it holds is another event; it is the setting
                          r"(?!(?:了)?(?:新闻发布会|记者会|发布会|招待会|座谈会|主席团|[^，。；]{0,10}?主席团))")
 _HELD_BEFORE = re.compile(r"(?:召开|举行)了?$")
@@ -149,6 +149,8 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
     ym = _YEAR.search(text, max(lo, left - 6), left)
     if ym:
         year, left = int(ym.group(1)), ym.start()
+    if kind == "全会" and ordinal is None:
+        return None  # 三中全会, 全会精神: only a numbered 全会 (市委十三届五次全会) is named by what stands before it
     tm = _TERM.search(text, max(lo, left - 8), left)
     term_start = tm.start() if tm else left
     tail = ""  # 党组会议 and 常委会会议 carry part of the body in the kind

@@ -54,6 +54,8 @@ def _held(upto, text):
     # 党的 inside a body's name; an investigation team holds meetings
     ("省委书记王宁主持召开省委党的建设工作领导小组会议。", [("省委党的建设工作领导小组会议", "省委党的建设工作领导小组", None)]),
     ("1月26日下午，国务院调查组在新余召开第一次全体会议。", [("国务院调查组第一次全体会议", "国务院调查组", 1)]),
+    # a numbered 全会 is a committee's plenary session
+    ("12月28日，市委十三届五次全会召开。", [("市委十三届五次全会", "市委", 5)]),
     # the presidium's standing chairs meet for the presidium, numbered or not
     ("十四届全国人大四次会议主席团常务主席第三次会议12日上午在人民大会堂举行。",
      [("十四届全国人大四次会议主席团常务主席第三次会议", "十四届全国人大四次会议主席团", 3)]),
@@ -74,6 +76,8 @@ def test_held_meetings(upto, text, want):
     "赵乐际同全国人大常委会会议列席代表座谈。",  # a talk with the session's attendees
     "召开紧急会议，研究有关事项。",  # too little to name a meeting by
     "传达学习市委常委会会议精神。",
+    "会议传达学习了党的二十届三中全会精神。",
+    "赵乐际强调，十四届全国人大二次会议召开在即，要精心做好准备。",  # about to open
     # …but not a meeting of years ago, or one another speaker mentions
     "2016年，中央全面深化改革领导小组会议审议通过《关于全面推行河长制的意见》。",
     "发言人表示，十三届全国人大三次会议审议通过涉港国家安全立法决定。",
