@@ -168,8 +168,6 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
     local = _LOCAL_CPPCC.match(written)
     if local:  # 政协淮安市九届二次常委会议: the 市政协
         written = local.group(1) + "政协"
-    if kind == "常委会议" and _PARTY_COMMITTEE.search(written):
-        tail, kind = "常委会", "会议"  # 县委十五届第45次常委会议: the 县委常委会 meets, as in …县委第32次常委会会议
     body = written + tail
     name_start, subject = start, ""
     level = _LEVEL_BEFORE.search(text, max(lo, start - 12), start)
@@ -189,6 +187,8 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
             clause = _organ_before_of(text, left, lo)
             if clause:  # 主持召开…更名为区委全面深化改革委员会后的第一次会议
                 body, name_start, subject = clause, left, clause
+    if kind == "常委会议" and _PARTY_COMMITTEE.search(body):
+        body, kind = body + "常委会", "会议"  # 县委十五届第45次常委会议, 县委召开常委会议: the 县委常委会 meets
     if body.endswith("主席团常务主席") and kind == "会议":
         body, kind = body[:-4], "常务主席会议"  # 主席团常务主席第三次会议: as 主席团常务主席会议, the presidium's
     if tail == "常委会" and body.endswith("政协常委会") and (ordinal is not None or tm):
