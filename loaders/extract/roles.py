@@ -131,11 +131,26 @@ def _list_role(text: str, lo: int, hi: int, verb: re.Pattern, *, keep=None, upto
         c_lo = _clause_lo(text, m.start(), lo)
         # …出席会议，A、B列席会议: a list starts after the clause in which an earlier one ended with its verb
         c_lo = max([c_lo, *(r.end() for r in _ROLE_CLAUSE.finditer(text, c_lo, m.start()))])
+        while c_lo - 1 > lo and text[c_lo - 1] in "；;":
+            # 市委副书记、市长严明；市委副书记陈立平；市委常委李欣出席: a list may run across semicolons
+            prev = _clause_lo(text, c_lo - 1, lo)
+            if not _names_only(text, prev, c_lo - 1):
+                break
+            c_lo = prev
         end = m.start()
         if upto_deng and "等" in text[c_lo:end]:
             end = text.index("等", c_lo, end) + 1
         out.extend(names_in_list(text, c_lo, end))
     return out
+
+
+_NOT_A_LIST = re.compile(r"会|主持|出席|参加|列席|讲话|强调|指出|要求|审议|研究|听取|通过|部署|传达|学习")
+
+
+def _names_only(text: str, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` is a list of titled names and nothing else: it ends with a name and says no act."""
+    found = names_in_list(text, lo, hi)
+    return bool(found) and found[-1].span.end == hi and hi - lo <= 60 and not _NOT_A_LIST.search(text, lo, hi)
 
 
 def attendees(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:

@@ -95,6 +95,10 @@ def test_find_names(upto, text, want):
     # 区 is a surname, yet 区人大 and 区政协 are bodies
     ("区委常委会召开会议。区人大、区政府、区政协主要领导列席。", "nonvoting", []),
     ("全国人大召开会议。执行主席王晨、曹建明在主席台执行主席席就座。", "attendee", ["王晨", "曹建明"]),
+    # a list of titled names may run across semicolons; a clause that says what was done ends it
+    ("市委常委会召开会议。市委副书记、市长严明；市委副书记陈立平；市委常委李欣出席会议。", "attendee",
+     ["严明", "陈立平", "李欣"]),
+    ("市委常委会召开会议，审议了有关文件；市委副书记陈立平出席会议。", "attendee", ["陈立平"]),
     ("全国政协召开全体会议。中央宣传部部长李书磊，国务委员王小洪，以及有关部门负责同志应邀到会听取发言。",
      "attendee", ["李书磊", "王小洪"]),
     ("国务院调查组召开会议。公安部、海关总署、江西省人民政府等相关方面参加。", "attendee", []),
