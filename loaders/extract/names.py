@@ -233,6 +233,10 @@ def _joins_organ(prefix: str, stop: re.Match, lo: int = 0) -> bool:
 _ORGAN_END = re.compile(r"(?:局|厅|委|部|办|委员会|中心|署)$")
 
 
+# what ends a name that a space set off from its title: another space, a colon or comma, a line's end, a role verb
+_SET_OFF_END = re.compile(r"[ ：:，,。\n]|$|主持|出席|参加|列席|讲话|发言")
+
+
 def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMention]:
     """Every ``title + name`` in ``text[lo:hi]``, e.g. 市委书记、市委全面深化改革委员会主任邓群策."""
     hi = len(text) if hi is None else hi
@@ -248,7 +252,12 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
             continue  # 政协委员和特邀代表: right after a title, 和 joins, it does not begin a name
         # after a verb, a bare title is a noun (牢记总书记嘱托): only a name with a known surname follows it
         noun = _VERB_BEFORE_TITLE.search(text, max(lo, m.start() - 3), m.start()) is not None
-        name = name_at(text, m.end()) or (None if noun else _unlisted_name_at(text, m.end()))
+        # a web copy may set the name off by a space (市委书记 钟华 主持会议); a name with a known surname only
+        at = m.end() + 1 if text[m.end():m.end() + 1] == " " and m.end() + 1 < hi else m.end()
+        name = name_at(text, at) if at > m.end() else \
+            name_at(text, at) or (None if noun else _unlisted_name_at(text, at))
+        if name and at > m.end() and not _SET_OFF_END.match(text, at + len(name)):
+            continue  # …国家主席 李克强致电祝贺: a headline's two halves, not a name set off by spaces
         if not name or text.rfind("《", lo, m.start()) > text.rfind("》", lo, m.start()):
             continue  # no one, or words inside a document title (《……“局长热线”实施方案》)
         chain = title_chain_before(text, m.end(), lo)
@@ -256,11 +265,11 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
             continue  # 有关委员调整情况: a group of people, not one person's post
         if m.group(0) in _MEMBER_TITLES and not _ORGAN_PREFIX.search(text, max(lo, m.start() - 4), m.start()):
             continue  # 要加强委员队伍建设: 委员 as a word, not a post
-        after = m.end() + len(name)
+        after = at + len(name)
         in_list = after < len(text) and text[after] in "、和及"
         # 市委常委 before one name is a post; before a list it only says who the people are
         titles = [t for t, _ in chain if not (in_list and _GROUP.fullmatch(t))]
-        out.append(NameMention(name, Span(m.end(), m.end() + len(name), name), titles))
+        out.append(NameMention(name, Span(at, at + len(name), name), titles))
     return out
 
 

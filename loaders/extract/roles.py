@@ -50,7 +50,7 @@ class NameIndex:
         """The person whose name ends at ``pos`` (``同志`` and ``在会上`` may stand between)."""
         dm = _DATE_GAP.search(self.text, max(0, pos - 36), pos)
         tm = _TRAILING.search(self.text, max(0, pos - 5), pos)
-        gaps = ("", "同志", "在会上", "在会议上", "在",
+        gaps = ("", " ", "同志", "在会上", "在会议上", "在",
                 *((dm.group(0),) if dm else ()), *((tm.group(0),) if tm else ()))
         for gap in gaps:
             p = pos - len(gap)
