@@ -233,8 +233,8 @@ def _joins_organ(prefix: str, stop: re.Match, lo: int = 0) -> bool:
 _ORGAN_END = re.compile(r"(?:局|厅|委|部|办|委员会|中心|署)$")
 
 
-# what ends a name that a space set off from its title: another space, a colon or comma, a line's end, a role verb
-_SET_OFF_END = re.compile(r"[ ：:，,。\n]|$|主持|出席|参加|列席|讲话|发言")
+# what ends a name that a space set off from its title: another space, punctuation, a date, a line's end, a role verb
+_SET_OFF_END = re.compile(r"[ ：:，,。、；\n\d]|$|主持|出席|参加|列席|讲话|发言|等|同志")
 
 
 def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMention]:
@@ -325,6 +325,8 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         titles, rest, grouped = _strip_titles(piece)
         if titles:
             current = pending + titles
+        elif pending and text[start - 1:start] in " 　":
+            current = pending  # 委员会副主任 李强、王沪宁: the titles a space sets off from the names
         elif grouped:
             current = []
         pending = []
@@ -427,14 +429,15 @@ def trailing_titled(text: str, named_after: set[int] | frozenset[int] = frozense
             continue  # 主席团, 书记处, 区长质量奖: the title is part of another word
         if m.group(0)[0] in _LEVEL_CHARS and m.end() in named_after:
             continue
+        end = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()  # 赵乐际 委员长主持
         for n in (3, 2):
-            s = m.start() - n
-            cand = text[max(s, 0):m.start()]
+            s = end - n
+            cand = text[max(s, 0):end]
             if (s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES
                     or _BODYLIKE_END.search(cand) or cand[-1] in _LEVEL_CHARS):
                 continue
             if s > 0 and is_cjk(text[s - 1]) and not _NAME_LEAD.search(text, max(0, s - 4), s):
                 continue  # 全国政协主席: the characters before the title are the end of a longer word
-            out.append(NameMention(cand, Span(s, m.start(), cand), [m.group(0)]))
+            out.append(NameMention(cand, Span(s, end, cand), [m.group(0)]))
             break
     return out

@@ -58,6 +58,8 @@ class NameIndex:
                 continue
             if p in self.by_end:
                 return self.by_end[p]
+            if self.text[p - 1:p] == " " and p - 1 in self.by_end:
+                return self.by_end[p - 1]  # 王金山 省长主持: a space before the title
         # a bare name not seen before: accept only with a known surname right after a clause break or 由
         for gap in gaps:
             p = pos - len(gap)

@@ -103,6 +103,23 @@ def _padded(text: str, gold: dict) -> str:
     return text
 
 
+def _spaced(text: str, gold: dict) -> str:
+    """A web copy that sets names off in bold: every name the gold knows with a space on each side that touches
+    a character (市委书记 钟华 主持会议, 副主任 李强、王沪宁 出席)."""
+    names = {p["name"] for p in gold["people"]}
+    for m in gold["meetings"]:
+        names |= set(m["chair"]) | set(m["attendees"])
+    names = {n for n in names if len(n) >= 2}
+    if not names:
+        return text
+
+    def spaced(m: re.Match) -> str:
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        cjk = lambda c: bool(c) and "\u4e00" <= c <= "\u9fff"  # noqa: E731
+        return (" " if cjk(before) else "") + m.group(0) + (" " if cjk(after) else "")
+    return re.sub("|".join(map(re.escape, sorted(names, key=len, reverse=True))), spaced, text)
+
+
 def _wrapped(text: str, width: int) -> str:
     """A PDF's text: every line of every paragraph cut at a column's width."""
     lines = [ln.strip() for ln in text.splitlines()]
@@ -156,6 +173,7 @@ MANGLED = {
     "names padded for print": (".txt", _padded, 0.99, {"people": 0.98, "attendees": 0.98}),
     "full-width digits": (".txt", lambda text, _: text.translate(_FULL_WIDTH_DIGITS), 0.99, {"date": 0.97}),
     "no-break spaces": (".txt", lambda text, _: text.replace(" ", "\u00a0"), 0.99, {"reporters": 0.97}),
+    "names set off by spaces": (".txt", _spaced, 0.99, {"chair": 0.97, "people": 0.97, "positions": 0.97}),
     "wrapped at a column's width": (".txt", lambda text, _: _wrapped(text, 14), 0.99, {"date": 0.97}),
     "paragraphs cut at a column's end": (".txt", lambda text, _: _cut(text, random.Random(1)), 0.99, {}),
     "a json record of markup": (".jsonl", lambda text, _: _markup_record(text), 0.99, {}),
