@@ -52,7 +52,8 @@ _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文�
 _RECENT_SUBJECT = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|昨天|昨日|今天|今日|当天)(?:上午|下午|晚上)?"
                              r"(?:在[^，。；]{1,12})?(?:召开|举行)的$")
 # a recent day, alone before the meeting's name (not 1990年4月4日, not 7月，): the report's own news
-_RECENT_LEAD = re.compile(r"(?:^|[：:。\n]\s*)(?:(?<![年\d])(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|日前|近日|今天|昨天)，?$")
+_RECENT_LEAD = re.compile(r"(?:^|[：:。\n]\s*)"
+                          r"(?:(?<![年\d])(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|日前|近日|今天|昨天)，?$")
 _ADOPTED = re.compile(r"(?:审议通过|审议并通过|讨论通过|通过|审议|听取)(?!的)")
 _ACTS = re.compile(r"[，]?(?:审议|研究|听取|讨论|传达|学习|通过|决定|指出|强调|要求|认为|部署)")
 _EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，]?$")  # background, not this report

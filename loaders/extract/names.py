@@ -74,8 +74,8 @@ def boundary_at(text: str, i: int) -> bool:
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # after a title these say what its holder did or what is done about the post, not who (省长视频发言, 总统选举,
-# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前); not words that end a name, since 以视频 would then cut 韩正以 out of
-# 韩正以视频方式出席
+# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前); not words that end a name, since 以视频 would then cut
+# 韩正以 out of 韩正以视频方式出席
 _NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格", "官邸", "住所")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")

@@ -115,7 +115,7 @@ def _spaced(text: str, gold: dict) -> str:
 
     def spaced(m: re.Match) -> str:
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
-        cjk = lambda c: bool(c) and "\u4e00" <= c <= "\u9fff"  # noqa: E731
+        cjk = lambda c: bool(c) and "\u4e00" <= c <= "\u9fff"
         return (" " if cjk(before) else "") + m.group(0) + (" " if cjk(after) else "")
     return re.sub("|".join(map(re.escape, sorted(names, key=len, reverse=True))), spaced, text)
 
@@ -226,7 +226,7 @@ def _swap_names(text: str, gold: dict, rnd: random.Random) -> tuple[str, dict]:
                 break
     if table:
         text = re.sub("|".join(map(re.escape, sorted(table, key=len, reverse=True))), lambda m: table[m.group(0)], text)
-    swap = lambda names: [table.get(n, n) for n in names]  # noqa: E731
+    swap = lambda names: [table.get(n, n) for n in names]
     gold = dict(gold, people=[dict(p, name=table.get(p["name"], p["name"])) for p in gold["people"]],
                 reporters=swap(gold["reporters"]),
                 meetings=[dict(m, chair=swap(m["chair"]), attendees=swap(m["attendees"])) for m in gold["meetings"]])
