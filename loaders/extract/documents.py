@@ -99,7 +99,8 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
             action = _PROPOSED_CAP[action]
         if action is None:
             tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])
-            after = list(_VERB_RE.finditer(text, last, tail_hi))
+            # 作了关于《…》审议情况及批准条约的决定草案的汇报: the verbs after belong to the report's name
+            after = [] if text.endswith("关于", clause_lo, first) else list(_VERB_RE.finditer(text, last, tail_hi))
             action = _ACTION[after[-1].group(0)] if after else "mentioned"
             if _OTHER_AGENT.search(text, last, after[-1].start() if after else tail_hi):
                 action = "mentioned"

@@ -56,7 +56,8 @@ _RECENT_LEAD = re.compile(r"(?:^|[：:。\n]\s*)"
                           r"(?:(?<![年\d])(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|日前|近日|今天|昨天)，?$")
 _ADOPTED = re.compile(r"(?:审议通过|审议并通过|讨论通过|通过|审议|听取)(?!的)")
 _ACTS = re.compile(r"[，]?(?:审议|研究|听取|讨论|传达|学习|通过|决定|指出|强调|要求|认为|部署)")
-_EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，]?$")  # background, not this report
+# background, not this report: 此前…, 去年…; and meetings counted (先后两次主持召开…政治局会议)
+_EARLIER = re.compile(r"(?:此前|之前|去年|上年|上月|上周|年初|前不久|曾)[，]?$|(?:两|三|几|多|数)次(?:主持)?(?:召开|举行)了?$")
 # 会议决定，……全会于今年秋季召开; 会议同意2022年10月7日召开…全会; 会议还决定，3月1日至2日召开…会议
 _DECIDED = re.compile(r"(?:决定|建议|同意)(?:[，：]|[，：]?[^。；！？\n，]{0,24}?(?:召开|举行))$")
 _PLANNED_AFTER = re.compile(r"(?:将|拟|定)?于(?:今年|明年|近期|下半年|年底|年内|\d{1,2}月(?:上|中|下)旬"
@@ -71,8 +72,9 @@ _THIS = re.compile(r"(?:本次|本届|这次|此次|该次)$")  # the meeting be
 _THIS_START = re.compile(r"本次|本届|这次|此次|该次")
 _DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日|同日|日前|近日|近期|前不久)"
 _PART = r"(?:上午|下午|晚上|晚间|全天|晚(?![会报宴饭餐霞]))"
-# after the name: 27日下午在北京人民大会堂举行, 在海口闭会, 隆重开幕 (but not 召开的时间, 召开前)
-_HELD_AFTER = re.compile(rf"(?:{_DATE})?{_PART}?(?:在[^，。；！？\n]{{1,20}}?|于[^，。；！？\n]{{1,8}}?)?"
+# after the name: 27日下午在北京人民大会堂举行, 在海口闭会, 隆重开幕 (but not 召开的时间, 召开前);
+# …全体会议，于2023年1月9日至10日在北京举行 (a communiqué's opening): a comma may stand before 于
+_HELD_AFTER = re.compile(rf"(?:[，,](?=于))?(?:{_DATE})?{_PART}?(?:在[^，。；！？\n]{{1,20}}?|于[^，。；！？\n]{{1,20}}?)?"
                          r"(?:隆重|顺利|胜利)?(?:召开|举行|开幕|闭幕|闭会|落幕)(?!的|前|之际|以来|期间|会|式|在即)"
                          # …会议举行新闻发布会, …会议召开主席团会议: what it holds is another event; it is the setting
                          r"(?!(?:了)?(?:新闻发布会|记者会|发布会|招待会|座谈会|主席团|[^，。；]{0,10}?主席团))")
@@ -86,6 +88,8 @@ _TOPIC = re.compile(r"主持召开了?(?![的一二两三几多这此本该第�
 _SITTING = re.compile(r"会议(?:[^，。；！？\n]{0,12})?(?:召开|举行)了?$")
 _GLUE = ("和", "及", "暨", "以及", "、")
 _PARTY_COMMITTEE = re.compile(r"(?:^|[省市县区州旗盟])委$")
+_DEMOCRATIC_PARTY = re.compile(r"中国国民党革命委员会|中国民主同盟|中国民主建国会|中国民主促进会|中国农工民主党|中国致公党"
+                               r"|九三学社|台湾民主自治同盟|(?:民革|民盟|民建|民进|农工党|致公党|台盟)(?!以外)")
 _LOCAL_CPPCC = re.compile(r"^政协[\u4e00-\u9fff]{1,8}?(自治区|自治州|[省市县区州旗盟])$")
 _GENERIC = {"常委会", "常务委员会", "党组", "委员会", "人民政府", "政府"}
 _SHORT_FORMS = ("党组", "常委会", "主席团", "委员会", "政府")  # a body named again without its place or owner
@@ -211,6 +215,8 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
         else:
             return None
         body = ""
+    if _DEMOCRATIC_PARTY.match(body):
+        return None  # 中国农工民主党第十七届中央委员会第三次全体会议: a party of the 政协, not a body of government
     name = subject + text[start:km.end()] if subject else text[name_start:km.end()]
     span = Span(name_start, km.end(), text[name_start:km.end()])
     referenced, held = _status(text, lo, name_start, km.end(), body)
@@ -246,7 +252,7 @@ def _status(text: str, lo: int, start: int, end: int, body: str) -> tuple[bool, 
     referenced = bool((_REFERENCE_BEFORE.search(clause) and not acted) or _REFERENCE_AFTER.match(after)
                       or (_WIDE.match(body) and not _STANDING.search(body))
                       or _PLANNED.search(clause) or _decided(text, max(lo, start - 36), start)
-                      or _EARLIER.search(text, max(lo, start - 6), start) or _PLANNED_AFTER.match(after))
+                      or _EARLIER.search(text, max(lo, start - 8), start) or _PLANNED_AFTER.match(after))
     held = bool(_HELD_BEFORE.search(clause) or _HELD_AFTER.match(after) or acted)
     return referenced, held
 

@@ -56,6 +56,9 @@ def _held(upto, text):
     ("省委书记王宁主持召开省委党的建设工作领导小组会议。",
      [("省委党的建设工作领导小组会议", "省委党的建设工作领导小组", None)]),
     ("1月26日下午，国务院调查组在新余召开第一次全体会议。", [("国务院调查组第一次全体会议", "国务院调查组", 1)]),
+    # a communiqué opens with the plenary, a comma, then when and where it was held
+    ("中国共产党第二十届中央纪律检查委员会第二次全体会议，于2023年1月9日至10日在北京举行。",
+     [("中国共产党第二十届中央纪律检查委员会第二次全体会议", "中国共产党第二十届中央纪律检查委员会", 2)]),
     # a numbered 全会 is a committee's plenary session
     ("12月28日，市委十三届五次全会召开。", [("市委十三届五次全会", "市委", 5)]),
     # the presidium's standing chairs meet for the presidium, numbered or not
@@ -79,6 +82,8 @@ def test_held_meetings(upto, text, want):
     "召开紧急会议，研究有关事项。",  # too little to name a meeting by
     "传达学习市委常委会会议精神。",
     "会议传达学习了党的二十届三中全会精神。",
+    "4月和7月，习近平总书记先后两次主持召开中共中央政治局会议，分析研究经济形势。",  # meetings counted
+    "12月17日，中国农工民主党第十七届中央委员会第三次全体会议在京开幕。",  # a party of the 政协, not government
     "赵乐际强调，十四届全国人大二次会议召开在即，要精心做好准备。",  # about to open
     # …but not a meeting of years ago, or one another speaker mentions
     "2016年，中央全面深化改革领导小组会议审议通过《关于全面推行河长制的意见》。",
