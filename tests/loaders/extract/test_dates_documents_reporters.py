@@ -53,7 +53,7 @@ def test_infer_year_needs_one_year():
     # a motion asks for review and approval; the sitting that hears it has not approved anything yet
     ("省人大常委会召开会议。副省长作了关于提请审议批准《戊公约》的议案的说明。", [("戊公约", "reviewed")]),
     # the verbs after 关于《…》 name the report, they are not what the meeting did
-    ("委员长会议举行。张业遂向会议作了关于《甲条约》审议情况及批准条约的决定草案代拟稿的汇报。",
+    ("全国人大常委会第九十二次委员长会议举行。张业遂向会议作了关于《甲条约》审议情况及批准条约的决定草案代拟稿的汇报。",
      [("甲条约", "mentioned")]),
     # a committee's recommendation that the congress approve: not this meeting's approval
     ("主席团召开会议。财政经济委员会建议第十四届全国人民代表大会第三次会议批准《己计划》。", [("己计划", "mentioned")]),
