@@ -46,7 +46,7 @@ _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上
               "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")
 _PREFIX_STOP = re.compile(
     rf"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|{AND_RE}|与|及|"
-    rf"(?:同|对|在)(?=[市省县区州旗国中全党]|{_PROVINCES})|(?<=[还也并])同|(?<=北京|上海|天津|重庆|香港|澳门)同|会议|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
+    rf"(?:同|对|在)(?=[市省县区州旗国中全党]|{_PROVINCES})|(?<=[还也并])同|(?<=北京|上海|天津|重庆|香港|澳门)同|会议(?!主席团)|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据|"
     # a time of day, a verb of publishing or meeting, 同 after a hall, 应 opening an invitation: none is part of a
@@ -270,6 +270,14 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
         # 市委常委 before one name is a post; before a list it only says who the people are
         titles = [t for t, _ in chain if not (in_list and _GROUP.fullmatch(t))]
         out.append(NameMention(name, Span(at, at + len(name), name), titles))
+        # 中央军委委员魏凤和、李作成、苗华: the title is each listed name's, up to the next title or word
+        while titles and text[after:after + 1] == "、" and after + 1 < hi:
+            nxt = name_at(text, after + 1)
+            item_end = min([i for i in (text.find(c, after + 1, hi) for c in "、，,；。\n") if i != -1] or [hi])
+            if nxt is None or _worded(nxt) or _BODYLIKE.search(nxt) or _TITLE.search(text, after + 1, item_end):
+                break  # 周俊雄、区政协主席叶水山, 马拉佩、安提瓜和巴布达总理布朗: the next item has a title of its own
+            out.append(NameMention(nxt, Span(after + 1, after + 1 + len(nxt), nxt), list(titles)))
+            after += 1 + len(nxt)
     return out
 
 
@@ -368,6 +376,9 @@ def _list_pieces(text: str, lo: int, hi: int):
     """Split a list at 、 ， ； and at 和/及/与 that join two items (not the 和 inside 王和平 or 伍家和)."""
     for m in re.finditer(r"[^、，,；;\s]+", text[lo:hi]):
         piece, start = m.group(0), lo + m.start()
+        lead = re.match(r"以及", piece)
+        if lead and len(piece) > lead.end() + 1:  # ，以及中央军委委员李作成: the joint opens the item
+            piece, start = piece[lead.end():], start + lead.end()
         cut = 0
         for j in re.finditer(r"和|及|与|以及", piece):
             before, after = piece[cut:j.start()], piece[j.end():]

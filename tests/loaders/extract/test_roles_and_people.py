@@ -31,7 +31,12 @@ def _roles(upto, text, role, k=0, **fields):
     # a common word of speech after a bare title is no one's name; a name that is also a word stays
     ("两会首场部长通道今天开启，看到总书记来了，大家围拢上来。", []),
     ("会议发表主席声明，坚决听从主席指挥。", []),
-    ("副市长高峰、文明出席会议。", [("高峰", ["副市长"])]),
+    ("副市长高峰、文明出席会议。", [("高峰", ["副市长"]), ("文明", ["副市长"])]),
+    # a title before a list is each name's, up to an item with a title of its own
+    ("中央军委委员魏凤和、李作成、苗华参加会议。",
+     [("魏凤和", ["中央军委委员"]), ("李作成", ["中央军委委员"]), ("苗华", ["中央军委委员"])]),
+    ("区人大常委会主任周俊雄、区政协主席叶水山等出席。",
+     [("周俊雄", ["区人大常委会主任"]), ("叶水山", ["区政协主席"])]),
     # 和 after a title joins; after a name it joins when a title and a name follow
     ("全国政协委员和特邀代表发言。", []),
     ("市委书记林武和市长周乃翔出席。", [("林武", ["市委书记"]), ("周乃翔", ["市长"])]),
