@@ -157,7 +157,7 @@ def _function_word_ends(text: str, i: int) -> bool:
     c = text[i + 2:i + 3]
     if not boundary_at(text, i + 2):
         return False
-    if c in "在为对向就将被并也等率受作":
+    if c in "在为对向就将被并也等率受作说":
         return True
     if c in "和及与同":
         if text[i + 3:i + 4] == c:
