@@ -14,7 +14,7 @@ from .numerals import cn_to_int
 _PART = "上午|下午|晚上|晚间|当晚|早上|中午|凌晨|全天|晚(?![会报宴饭餐霞])"
 DATE_EXPR = re.compile(
     rf"(?:(?P<y>(?:19|20)\d{{2}}|[〇零一二三四五六七八九]{{4}})年)?(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月"
-    rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})日(?P<p>{_PART})?"
+    rf"(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?:[、至](?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}}))?日(?P<p>{_PART})?"
     rf"|(?P<rel>今天|今日|昨天|昨日|前天|当天|当日|同日|同一天|日前|近日|近期|前不久)(?P<p2>{_PART})?"
     rf"|(?P<p3>当晚)"
     rf"|(?<![\d月])(?P<d2>\d{{1,2}})日(?P<p4>{_PART})?(?!电)"
@@ -109,6 +109,10 @@ def infer_year(text: str, month: int) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+_BACKGROUND_DAYS = 400
+_YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年")
+
+
 @component(requires=("meetings", "published", "body_start"), assigns=("event_date", "event_part", "meetings"))
 def date_meetings(doc: Doc) -> None:
     """The day and part of day of each meeting.
@@ -120,6 +124,7 @@ def date_meetings(doc: Doc) -> None:
     text, head = doc.norm, doc.body_start
     doc.event_date, doc.event_part, _ = first_date(text, head, min(len(text), head + 400), published=doc.published,
                                                    event=None)
+    background = []
     for meeting in doc.meetings:
         a = meeting.anchor
         s_lo = sentence_start(text, a) if a >= head else head
@@ -144,6 +149,12 @@ def date_meetings(doc: Doc) -> None:
             except ValueError:
                 pass
         meeting.date, meeting.part_of_day = d, part
+        if d is not None and doc.published is not None and span is not None and _YEAR_WRITTEN.match(span.text) \
+                and (doc.published - d).days > _BACKGROUND_DAYS:
+            background.append(meeting)
+    # a meeting its own sentence dates years before the report (2005年7月28、29日，浙江省委十一届八次全会召开) is
+    # the report's background, not its news
+    doc.meetings = [m for m in doc.meetings if m not in background]
 
 
 def _with_inferred_year(text: str, expression: str) -> date | None:

@@ -22,6 +22,8 @@ from govgraph.loaders.extract.reporters import find_reporters
     ("3月5日晚，市委常委会召开会议。", date(2024, 3, 6), (date(2024, 3, 5), "晚上")),
     ("十三届全国人大三次会议21日晚在人民大会堂举行预备会议。", date(2020, 5, 22), (date(2020, 5, 21), "晚上")),
     ("3月5日晚会前，市委常委会召开会议。", date(2024, 3, 6), (date(2024, 3, 5), None)),
+    # two days written as one (28、29日): the first
+    ("7月28、29日，市委十三届五次全会召开。", date(2025, 7, 30), (date(2025, 7, 28), None)),
     # no publication day: the year the meeting reviews or plans settles it
     ("1月22日，市政协十三届十八次常委会会议召开，审议《关于表彰2024-2025年度优秀委员的决定》。", None,
      (date(2026, 1, 22), None)),
@@ -30,6 +32,12 @@ from govgraph.loaders.extract.reporters import find_reporters
 def test_date_meetings(upto, text, published, want):
     m = upto(date_meetings, text, published=published).meetings[-1]
     assert (m.date, m.part_of_day) == want
+
+
+def test_a_meeting_its_sentence_dates_years_back_is_background(upto):
+    text = "2005年7月28、29日，浙江省委十一届八次全会召开，会议审议通过了有关决定。"
+    assert upto(date_meetings, text, published=date(2025, 7, 28)).meetings == []
+    assert len(upto(date_meetings, text, published=date(2005, 7, 30)).meetings) == 1
 
 
 def test_infer_year_needs_one_year():
