@@ -53,7 +53,7 @@ _PREFIX_STOP = re.compile(
     # body (7日下午在人民大会堂同洪都拉斯国会主席, 应俄罗斯国家杜马主席…邀请, 将发表中共中央总书记…); nor is a
     # clause ending in 的 (来华进行正式访问的巴巴多斯总理), but 党的 and 分管日常工作的 are (党的建设工作领导小组组长,
     # 中宣部分管日常工作的副部长)
-    r"上午|下午|晚上|晚间|发表|会见|会谈|欢迎|还有|(?<=[堂厅馆式])同|^应(?!急)|^同(?!济|仁)|^在|(?<!党)(?<!日常工作)(?<!主持工作)的)"
+    r"上午|下午|晚上|晚间|发表|会见|会谈|欢迎|推举|推选|还有|(?<=[堂厅馆式])同|^应(?!急)|^同(?!济|仁)|^在|(?<!党)(?<!日常工作)(?<!主持工作)的)"
 )
 _SEP = "、，,和及与;；"
 _PARTICLES = set("了着过的地得吗呢吧")  # 总书记来了: no two-character name ends with one
@@ -274,8 +274,12 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
         while titles and text[after:after + 1] == "、" and after + 1 < hi:
             nxt = name_at(text, after + 1)
             item_end = min([i for i in (text.find(c, after + 1, hi) for c in "、，,；。\n") if i != -1] or [hi])
-            if nxt is None or _worded(nxt) or _BODYLIKE.search(nxt) or _TITLE.search(text, after + 1, item_end):
-                break  # 周俊雄、区政协主席叶水山, 马拉佩、安提瓜和巴布达总理布朗: the next item has a title of its own
+            if nxt is None:
+                break
+            head_end = min(item_end, after + 1 + len(nxt) + 6)  # the item's head, not the clause it runs into
+            if _worded(nxt) or _BODYLIKE.search(nxt) or _TITLE.search(text, after + 1, head_end) \
+                    or text[after + 1 + len(nxt):after + 2 + len(nxt)] in ("（", "("):
+                break  # 区政协主席叶水山, 安提瓜和巴布达总理布朗, 尼共（毛主义中心）主席: a title of its own
             out.append(NameMention(nxt, Span(after + 1, after + 1 + len(nxt), nxt), list(titles)))
             after += 1 + len(nxt)
     return out

@@ -37,6 +37,8 @@ def _roles(upto, text, role, k=0, **fields):
     # a title before a list is each name's, up to an item with a title of its own
     ("中央军委委员魏凤和、李作成、苗华参加会议。",
      [("魏凤和", ["中央军委委员"]), ("李作成", ["中央军委委员"]), ("苗华", ["中央军委委员"])]),
+    ("全国政协副主席秦博勇、朱永新围绕学习贯彻习近平总书记重要讲话精神作了发言。",
+     [("秦博勇", ["全国政协副主席"]), ("朱永新", ["全国政协副主席"]), ("习近平", ["总书记"])]),
     ("区人大常委会主任周俊雄、区政协主席叶水山等出席。",
      [("周俊雄", ["区人大常委会主任"]), ("叶水山", ["区政协主席"])]),
     # 和 after a title joins; after a name it joins when a title and a name follow
