@@ -110,6 +110,7 @@ def infer_year(text: str, month: int) -> int | None:
 
 
 _BACKGROUND_DAYS = 400
+_DATE_LEAD = re.compile(r"[，,]?于")
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d{2}年|[〇零一二三四五六七八九]{4}年")
 
 
@@ -135,7 +136,8 @@ def date_meetings(doc: Doc) -> None:
         inside = first_date(text, a, name_end, published=doc.published, event=doc.event_date)
         if inside[2] is not None:  # 中共中央政治局常务委员会1月7日全天召开会议: the day stands inside the name
             d, part, span = inside
-        if after[2] is not None and after[2].start == name_end:
+        lead = _DATE_LEAD.match(text, name_end)  # …全体会议，于2023年1月9日至10日在北京举行
+        if after[2] is not None and after[2].start == (lead.end() if lead else name_end):
             d, part, span = after
         if span is None:
             d, part = doc.event_date, doc.event_part

@@ -22,6 +22,10 @@ from govgraph.loaders.extract.reporters import find_reporters
     ("3月5日晚，市委常委会召开会议。", date(2024, 3, 6), (date(2024, 3, 5), "晚上")),
     ("十三届全国人大三次会议21日晚在人民大会堂举行预备会议。", date(2020, 5, 22), (date(2020, 5, 21), "晚上")),
     ("3月5日晚会前，市委常委会召开会议。", date(2024, 3, 6), (date(2024, 3, 5), None)),
+    # a communiqué's plenary: the day after 于, not the day the communiqué was adopted
+    ("（2023年1月10日中国共产党第二十届中央纪律检查委员会第二次全体会议通过）\n"
+     "中国共产党第二十届中央纪律检查委员会第二次全体会议，于2023年1月9日至10日在北京举行。",
+     date(2023, 1, 11), (date(2023, 1, 9), None)),
     # two days written as one (28、29日): the first
     ("7月28、29日，市委十三届五次全会召开。", date(2025, 7, 30), (date(2025, 7, 28), None)),
     # no publication day: the year the meeting reviews or plans settles it
