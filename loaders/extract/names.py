@@ -270,18 +270,26 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
         # 市委常委 before one name is a post; before a list it only says who the people are
         titles = [t for t, _ in chain if not (in_list and _GROUP.fullmatch(t))]
         out.append(NameMention(name, Span(at, at + len(name), name), titles))
-        # 中央军委委员魏凤和、李作成、苗华: the title is each listed name's, up to the next title or word
-        while titles and text[after:after + 1] == "、" and after + 1 < hi:
-            nxt = name_at(text, after + 1)
-            item_end = min([i for i in (text.find(c, after + 1, hi) for c in "、，,；。\n") if i != -1] or [hi])
-            if nxt is None:
-                break
-            head_end = min(item_end, after + 1 + len(nxt) + 6)  # the item's head, not the clause it runs into
-            if _worded(nxt) or _BODYLIKE.search(nxt) or _TITLE.search(text, after + 1, head_end) \
-                    or text[after + 1 + len(nxt):after + 2 + len(nxt)] in ("（", "("):
-                break  # 区政协主席叶水山, 安提瓜和巴布达总理布朗, 尼共（毛主义中心）主席: a title of its own
-            out.append(NameMention(nxt, Span(after + 1, after + 1 + len(nxt), nxt), list(titles)))
-            after += 1 + len(nxt)
+        if titles:
+            out += _listed_after(text, after, hi, titles)
+    return out
+
+
+def _listed_after(text: str, after: int, hi: int, titles: list[str]) -> list[NameMention]:
+    """The names listed after a titled one (中央军委委员魏凤和、李作成、苗华): each takes the list's titles, up to an
+    item that is no name or has a title of its own."""
+    out = []
+    while text[after:after + 1] == "、" and after + 1 < hi:
+        nxt = name_at(text, after + 1)
+        if nxt is None:
+            break
+        item_end = min([i for i in (text.find(c, after + 1, hi) for c in "、，,；。\n") if i != -1] or [hi])
+        head_end = min(item_end, after + 1 + len(nxt) + 6)  # the item's head, not the clause it runs into
+        if _worded(nxt) or _BODYLIKE.search(nxt) or _TITLE.search(text, after + 1, head_end) \
+                or text[after + 1 + len(nxt):after + 2 + len(nxt)] in ("（", "("):
+            break  # 区政协主席叶水山, 安提瓜和巴布达总理布朗, 尼共（毛主义中心）主席: a title of its own
+        out.append(NameMention(nxt, Span(after + 1, after + 1 + len(nxt), nxt), list(titles)))
+        after += 1 + len(nxt)
     return out
 
 
