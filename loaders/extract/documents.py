@@ -17,8 +17,9 @@ _VERBS = [
     ("听取", "heard"), ("学习", "studied"), ("传达", "studied"), ("领学", "studied"), ("印发", "mentioned"),
     ("介绍", "mentioned"),
 ]
-# a verb is not one inside an organ's name (市政府发展研究中心, 政策研究室)
-_VERB_RE = re.compile(f"(?:{'|'.join(sorted((v for v, _ in _VERBS), key=len, reverse=True))})(?!中心|室|院|所|会)")
+# a verb is not one inside an organ's name or a post (市政府发展研究中心, 政策研究室, 研究员)
+_VERB_RE = re.compile(f"(?:{'|'.join(sorted((v for v, _ in _VERBS), key=len, reverse=True))})"
+                      "(?!中心|室|院|所|会|员|生)")
 _BY_ANOTHER = re.compile(r"(?:全会|大会|会议|常委会)(?:审议)?通过的")
 # after the titles: 经会议审议通过 is this meeting's; 经国家发改委主任办公会议审议通过 is another body's, earlier
 _OTHER_AGENT = re.compile(r"经(?!会议|本次会议|常委会|本会)[\u4e00-\u9fff]{2,}")
@@ -27,6 +28,8 @@ _APPROVED_AT_END = re.compile(r"[，]?并(?:原则|一致)?(?:通过|批准|同�
 # 关于提请审议批准《…》的议案, 委员会建议大会批准《…》: what a motion or a recommendation asks another sitting to
 # do, not what this meeting did
 _PROPOSED = re.compile(r"(?:提请|建议)[^，。；《》\n]{0,20}$")
+# 向常委会提出了关于提请审议《…》的议案, 作了题为《…》的讲座: a motion put forward, a talk's title
+_PUT_FORWARD = re.compile(r"提出了?关于提请[^，。；《》\n]{0,20}$|题为$")
 _PROPOSED_CAP = {"both": "reviewed", "approved": "mentioned"}
 _ACTION = dict(_VERBS)
 _CLAUSE_END = "。；！？\n"
@@ -97,6 +100,8 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
             action = "both"
         if verbs and action in _PROPOSED_CAP and _PROPOSED.search(text, clause_lo, verbs[-1].start()):
             action = _PROPOSED_CAP[action]
+        if _PUT_FORWARD.search(text, clause_lo, first):
+            action = "mentioned"
         if action is None:
             tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])
             # 作了关于《…》审议情况及批准条约的决定草案的汇报: the verbs after belong to the report's name

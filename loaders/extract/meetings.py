@@ -40,8 +40,9 @@ _LEFT_STOP = re.compile(
     rf"祝贺|直播|报告|支持|在|于|了|(?<!党)的|并|是|为|由|(?:和|及|与|向|对|同){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团|全国)"
     # 党的 stands inside a body's name: 省委党的建设工作领导小组
     # an ordinal before 全国 belongs to the body's name: 第七次全国人口普查领导小组
-    # quotes, titles and dashes may stand inside a body's name: 推进“一带一路”建设工作领导小组
-    r"|[^\u4e00-\u9fff\d〇“”《》—])"
+    # quotes, titles, dashes and dots may stand inside a body's name: 推进“一带一路”建设工作领导小组,
+    # 国务院…“5·4”特别重大爆炸事故调查组
+    r"|[^\u4e00-\u9fff\d〇“”《》—·•])"
 )
 _REFERENCE_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实|按照|根据|围绕|对照|结合|精神|召开的|举行的|上的"
                                r"|视频|电视电话)")
@@ -122,12 +123,14 @@ def subject_before(text: str, verb_start: int, floor: int = 0) -> tuple[str, int
     The clause's words, less a date and part of day before them and a date, place or manner after them
     (区委常委会近日举行, 市政协在机关三楼会议室召开了, 中共中央政治局常务委员会1月7日全天召开).
     """
-    lo = max(floor, max(text.rfind(c, floor, verb_start) for c in "，。；：\n 【】（）“”‘’、") + 1)
+    lo = max(floor, max(text.rfind(c, floor, verb_start) for c in "，。；：\n 【】（）、") + 1)
     subj = _SUBJECT_TAIL.sub("", text[lo:verb_start])
     head = _SUBJECT_HEAD.match(subj)
     cut = head.end() if head else 0
     subj = subj[cut:]
-    return (subj, lo + cut) if BODY_END_RE.search(subj) and 2 <= len(subj) <= 30 else ("", -1)
+    # a body named for an event in quotes runs longer: 国务院…有限公司“5·4”特别重大爆炸事故调查组
+    longest = 40 if "“" in subj else 30
+    return (subj, lo + cut) if BODY_END_RE.search(subj) and 2 <= len(subj) <= longest else ("", -1)
 
 
 def _organ_in(text: str, lo: int, hi: int) -> str:

@@ -67,6 +67,11 @@ def test_infer_year_needs_one_year():
     # the verbs after 关于《…》 name the report, they are not what the meeting did
     ("全国人大常委会第九十二次委员长会议举行。张业遂向会议作了关于《甲条约》审议情况及批准条约的决定草案代拟稿的汇报。",
      [("甲条约", "mentioned")]),
+    # a motion the meeting put forward, and a talk's title, are not what it reviewed; 研究员 is a post
+    ("全国人大常委会第九十二次委员长会议举行。委员长会议向全国人大常委会提出了关于提请审议《乙办法（修订草案）》的议案。",
+     [("乙办法（修订草案）", "mentioned")]),
+    ("全国人大常委会第十二次会议举行。中国科学院计算技术研究所研究员孙某作了题为《智能计算的发展》的讲座。",
+     [("智能计算的发展", "mentioned")]),
     # a committee's recommendation that the congress approve: not this meeting's approval
     ("主席团召开会议。财政经济委员会建议第十四届全国人民代表大会第三次会议批准《己计划》。", [("己计划", "mentioned")]),
     ("市人大常委会召开会议，听取了市政府关于提请批准《己规划》的议案。", [("己规划", "mentioned")]),

@@ -59,6 +59,10 @@ def _held(upto, text):
     # a communiqué opens with the plenary, a comma, then when and where it was held
     ("中国共产党第二十届中央纪律检查委员会第二次全体会议，于2023年1月9日至10日在北京举行。",
      [("中国共产党第二十届中央纪律检查委员会第二次全体会议", "中国共产党第二十届中央纪律检查委员会", 2)]),
+    # a body named for an event in quotes
+    ("5月8日下午，国务院湖南长沙浏阳市华盛烟花制造燃放有限公司“5·4”特别重大爆炸事故调查组召开第一次全体会议。",
+     [("国务院湖南长沙浏阳市华盛烟花制造燃放有限公司“5·4”特别重大爆炸事故调查组第一次全体会议",
+       "国务院湖南长沙浏阳市华盛烟花制造燃放有限公司“5·4”特别重大爆炸事故调查组", 1)]),
     # a numbered 全会 is a committee's plenary session
     ("12月28日，市委十三届五次全会召开。", [("市委十三届五次全会", "市委", 5)]),
     # the presidium's standing chairs meet for the presidium, numbered or not
