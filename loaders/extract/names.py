@@ -84,10 +84,10 @@ _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人�
 _VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in _ORGAN_AFTER_TITLE)
-# a member is named before the title when speaking (葛慧君委员发言说, 程红委员代表民盟中央发言说); elsewhere
-# 委员 after a name is too loose
+# a member is named before the title when speaking (葛慧君委员发言说, 程红委员代表民盟中央发言说, 杨明生常委建议);
+# elsewhere 委员 or 常委 after a name is too loose
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", "")
-                            + "|委员(?=(?:代表[^，。；\n]{1,12}?)?(?:发言|说|表示|建议|认为|提出|谈到))")
+                            + "|(?:常委|委员)(?=(?:代表[^，。；\n]{1,12}?)?(?:发言|说|表示|建议|认为|提出|谈到))")
 _LEVEL_CHARS = set("省市县区州旗盟")  # a name does not end with a level; a place does (岳阳市)
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
@@ -230,7 +230,7 @@ def _joins_organ(prefix: str, stop: re.Match, lo: int = 0) -> bool:
         and _ORGAN_END.search(after) is not None and len(after) <= 8
 
 
-_ORGAN_END = re.compile(r"(?:局|厅|委|部|办|委员会|中心|署)$")
+_ORGAN_END = re.compile(r"(?:局|厅|委|部|办|院|委员会|中心|署)$")
 
 
 # what ends a name that a space set off from its title: another space, punctuation, a date, a line's end, a role verb
@@ -436,9 +436,40 @@ def find_names(doc: Doc) -> None:
     taken = {m.span.end + len(m.titles[0]) for m in trailing}
     titled = [m for m in titled if m.span.start not in taken]
     titled += [m for m in trailing if (m.span.start, m.span.end) not in seen]
+    seen |= {(m.span.start, m.span.end) for m in titled}
+    titled += [m for m in counted_list(text) if (m.span.start, m.span.end) not in seen]
     titled.sort(key=lambda m: m.span.start)
     known = {m.name for m in titled} | {m.name for m in doc.chair_lines}
     doc.names = titled + bare_mentions(text, known, {(m.span.start, m.span.end) for m in titled})
+
+
+# 刘家义、方光华、曹卫星等14位政协常委作大会发言: a list, then how many, then what they are
+_COUNTED = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)(?:位|名)([\u4e00-\u9fff]{2,12}?)"
+                      r"(?=作|在|发言|出席|参加|列席|围绕|就|，|。)")
+
+
+def counted_list(text: str) -> list[NameMention]:
+    """The names of a list that a count and a title close (…张裔炯等14位政协常委作大会发言): each holds the title.
+    Only names the list gives one by one, back from the count, while each reads as a name."""
+    out: list[NameMention] = []
+    for m in _COUNTED.finditer(text):
+        title = m.group(1)
+        if not _TITLE_ONLY.fullmatch(title) or _GROUP.fullmatch(title) or title.startswith(_GROUP_WORDS):
+            continue
+        end, found = m.start(), []
+        while True:
+            start = max(text.rfind(c, 0, end) for c in "、，,：:。\n （(") + 1
+            item = text[start:end]
+            named = name_at(text, start) == item or (is_cjk(item) and _plain_name(item))  # 户思社: surname unknown
+            if not (2 <= len(item) <= 4 and named) or _worded(item):
+                break
+            found.append(NameMention(item, Span(start, end, item), [title]))
+            if text[start - 1:start] != "、":
+                break
+            end = start - 1
+        if len(found) >= 2:
+            out += reversed(found)
+    return out
 
 
 def trailing_titled(text: str, named_after: set[int] | frozenset[int] = frozenset()) -> list[NameMention]:
