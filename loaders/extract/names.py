@@ -74,9 +74,10 @@ def boundary_at(text: str, i: int) -> bool:
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # after a title these say what its holder did or what is done about the post, not who (省长视频发言, 总统选举,
-# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前); not words that end a name, since 以视频 would then cut
-# 韩正以 out of 韩正以视频方式出席
-_NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格", "官邸", "住所")
+# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前, 人大代表要…, 代表们, 人大代表联络站); not words that end a
+# name, since 以视频 would then cut 韩正以 out of 韩正以视频方式出席
+_NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格", "官邸", "住所",
+                        "要", "应当", "应该", "应于", "应到", "必须", "们", "联络站", "工作站", "之家")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
@@ -93,7 +94,7 @@ _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
 _WORD_AFTER_TITLE = set("团处会组室令奖部局厅办")
 _NAME_LEAD = re.compile(r"(?:(?:学习|贯彻|传达|落实|领会|悟透|领悟|践行|遵循|牢记|研读|宣讲|阐释|对标|聆听)好?"
-                        r"|按照|根据|关于|委托|讲话|指出|强调|听取|陪同"
+                        r"|按照|根据|关于|委托|讲话|指出|强调|听取|陪同|赞成|支持|感谢"
                         r"|由|受|请|向|同|与|和|及|把|将|对|在|是|为|以|的|了)$")
 
 _STRONG_AFTER = ("出席", "主持", "参加", "列席", "讲话", "强调", "指出", "要求", "表示", "作", "在", "同志", "等",
@@ -155,6 +156,8 @@ _GROUP_HEADS = ("市", "省", "县", "区", "各", "有关", "全体", "其他")
 def _function_word_ends(text: str, i: int) -> bool:
     """True when the third character is a function word, not the end of a name (李红在会上, 张霞和李明)."""
     c = text[i + 2:i + 3]
+    if text.startswith("陪同", i + 2):
+        return True  # 省长王宁陪同: the third character opens the verb (not 强调 in 王志强调研)
     if not boundary_at(text, i + 2):
         return False
     if c in "在为对向就将被并也等率受作说":
@@ -191,8 +194,9 @@ def _worded(piece: str) -> bool:
 
 
 def _everyday(two: str) -> bool:
-    """A two-character word of speech, not a name: 部长通道, 主席声明, 总书记来了."""
-    return two in everyday_words() or two[1] in _PARTICLES
+    """A two-character word of speech, not a name: 部长通道, 主席声明, 总书记来了, 总书记殷殷嘱托 (a doubled
+    character)."""
+    return two in everyday_words() or two[1] in _PARTICLES or two[0] == two[1]
 
 
 def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str, int]]:
