@@ -1,4 +1,4 @@
-"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2 to -5), their texts read from
+"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2 to -6), their texts read from
 ../shared by corpus id."""
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ GOLD_2 = FIXTURES / "news-gold-2"
 GOLD_3 = FIXTURES / "news-gold-3"
 GOLD_4 = FIXTURES / "news-gold-4"
 GOLD_5 = FIXTURES / "news-gold-5"
+GOLD_6 = FIXTURES / "news-gold-6"
 NEWS = SHARED / "news" / "xwlb-2020-2026.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
 def items() -> dict[str, str]:
     need(NEWS.is_file(), f"the news corpus at {NEWS}")
-    wanted = {json.loads(f.read_text(encoding="utf-8"))["item"] for d in (GOLD, GOLD_2, GOLD_3, GOLD_4, GOLD_5)
+    wanted = {json.loads(f.read_text(encoding="utf-8"))["item"] for d in (GOLD, GOLD_2, GOLD_3, GOLD_4, GOLD_5, GOLD_6)
               for f in d.glob("*.gold.json")}
     out = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
@@ -87,3 +88,11 @@ def test_the_fifth_news_gold_set_scores(items):
     assert s.micro()[2] >= 0.96, f"core micro F1 {s.micro()[2]:.3f}"
     low = {f: round(s.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "date", "people") if s.prf(f)[2] < 0.95}
     assert not low, low
+
+
+def test_the_sixth_news_gold_set_scores(items):
+    """25 items that name local leaders, mostly without a meeting held: a set for people and their posts."""
+    assert len(list(GOLD_6.glob("*.gold.json"))) == 25
+    s = _score(items, GOLD_6)
+    assert s.micro()[2] >= 0.90, f"core micro F1 {s.micro()[2]:.3f}"
+    assert s.prf("people")[2] >= 0.92, f"people F1 {s.prf('people')[2]:.3f}"
