@@ -282,11 +282,20 @@ class Neo4jStore(Store):
         return prepared.stats
 
     def _stored(self, touched: Touched) -> Stored:
-        """What the server holds now for the meetings a chunk touches."""
+        """What the server holds now for the meetings a chunk touches, read before any of the chunk is written:
+        a lost server here has taken nothing of it, and the error says so."""
+        from neo4j.exceptions import Neo4jError
+
         out = Stored()
         ids = sorted(touched.meetings)
+        doing = ("reading what it holds for the chunk's meetings (nothing of the chunk written yet; what this "
+                 "write stored before it stays stored)")
         for i in range(0, len(ids), BATCH):
-            _, rows = self.query(_STORED, {"ids": ids[i:i + BATCH]})
+            try:
+                with self._reach(doing), self._session() as s:
+                    rows = [tuple(_py(v) for v in rec.values()) for rec in s.run(_STORED, {"ids": ids[i:i + BATCH]})]
+            except Neo4jError as exc:
+                raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message or exc)}") from exc
             for m, people, bodies, day in rows:
                 if people:
                     out.participants[m] = set(people)
