@@ -15,18 +15,13 @@ from govgraph.loaders.jsonlines import read_jsonl
 from ..conftest import FIXTURES, SHARED, need
 
 GOLD = FIXTURES / "news-gold"
-GOLD_2 = FIXTURES / "news-gold-2"
-GOLD_3 = FIXTURES / "news-gold-3"
-GOLD_4 = FIXTURES / "news-gold-4"
-GOLD_5 = FIXTURES / "news-gold-5"
-GOLD_6 = FIXTURES / "news-gold-6"
 NEWS = SHARED / "news" / "xwlb-2020-2026.jsonl.gz"
 
 
 @pytest.fixture(scope="module")
 def items() -> dict[str, str]:
     need(NEWS.is_file(), f"the news corpus at {NEWS}")
-    wanted = {json.loads(f.read_text(encoding="utf-8"))["item"] for d in (GOLD, GOLD_2, GOLD_3, GOLD_4, GOLD_5, GOLD_6)
+    wanted = {json.loads(f.read_text(encoding="utf-8"))["item"] for d in FIXTURES.glob("news-gold*")
               for f in d.glob("*.gold.json")}
     out = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as fh:
@@ -53,46 +48,27 @@ def test_the_news_gold_set_scores(items):
     assert s.prf("meetings")[2] >= 0.97 and s.prf("chair")[2] >= 0.97
 
 
-def test_the_second_news_gold_set_scores(items):
-    """40 items drawn and annotated later, blind to the rules; meetings outside govgraph's scope (座谈会,
-    international bodies) left out as its README lists."""
-    assert len(list(GOLD_2.glob("*.gold.json"))) == 40
-    s = _score(items, GOLD_2)
-    assert s.micro()[2] >= 0.96, f"core micro F1 {s.micro()[2]:.3f}"
-    low = {f: round(s.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "date") if s.prf(f)[2] < 0.97}
-    assert not low, low
+# the sets drawn and annotated blind in stop 21 (each README says how): items, the floor of core micro F1, and the
+# fields held to a floor of their own
+LATER_SETS = {
+    # meetings outside govgraph's scope (座谈会, international bodies) left out after annotation
+    "news-gold-2": (40, 0.96, {"meetings": 0.97, "chair": 0.97, "attendees": 0.97, "date": 0.97}),
+    # items that name a body's meeting, annotated with the scope in hand
+    "news-gold-3": (40, 0.94, {"meetings": 0.93, "chair": 0.93, "date": 0.93}),
+    # the same, with the project's conventions in hand
+    "news-gold-4": (40, 0.95, {"meetings": 0.95, "chair": 0.95, "attendees": 0.95, "date": 0.95}),
+    "news-gold-5": (40, 0.96, {"meetings": 0.95, "chair": 0.95, "attendees": 0.95, "date": 0.95, "people": 0.95}),
+    # items that name local leaders, mostly with no meeting held: a set for people and their posts
+    "news-gold-6": (25, 0.90, {"people": 0.92}),
+}
 
 
-def test_the_third_news_gold_set_scores(items):
-    """40 items that name a body's meeting, annotated blind with govgraph's scope in hand."""
-    assert len(list(GOLD_3.glob("*.gold.json"))) == 40
-    s = _score(items, GOLD_3)
-    assert s.micro()[2] >= 0.94, f"core micro F1 {s.micro()[2]:.3f}"
-    low = {f: round(s.prf(f)[2], 3) for f in ("meetings", "chair", "date") if s.prf(f)[2] < 0.93}
-    assert not low, low
-
-
-def test_the_fourth_news_gold_set_scores(items):
-    """40 more items that name a body's meeting, annotated blind with the scope and the project's conventions."""
-    assert len(list(GOLD_4.glob("*.gold.json"))) == 40
-    s = _score(items, GOLD_4)
-    assert s.micro()[2] >= 0.95, f"core micro F1 {s.micro()[2]:.3f}"
-    low = {f: round(s.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "date") if s.prf(f)[2] < 0.95}
-    assert not low, low
-
-
-def test_the_fifth_news_gold_set_scores(items):
-    """40 more items, drawn among those that name a body's meeting or a 主持召开, annotated blind."""
-    assert len(list(GOLD_5.glob("*.gold.json"))) == 40
-    s = _score(items, GOLD_5)
-    assert s.micro()[2] >= 0.96, f"core micro F1 {s.micro()[2]:.3f}"
-    low = {f: round(s.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "date", "people") if s.prf(f)[2] < 0.95}
-    assert not low, low
-
-
-def test_the_sixth_news_gold_set_scores(items):
-    """25 items that name local leaders, mostly without a meeting held: a set for people and their posts."""
-    assert len(list(GOLD_6.glob("*.gold.json"))) == 25
-    s = _score(items, GOLD_6)
-    assert s.micro()[2] >= 0.90, f"core micro F1 {s.micro()[2]:.3f}"
-    assert s.prf("people")[2] >= 0.92, f"people F1 {s.prf('people')[2]:.3f}"
+@pytest.mark.parametrize("name", sorted(LATER_SETS))
+def test_a_later_news_gold_set_scores(items, name):
+    count, floor, fields = LATER_SETS[name]
+    folder = FIXTURES / name
+    assert len(list(folder.glob("*.gold.json"))) == count
+    s = _score(items, folder)
+    assert s.micro()[2] >= floor, f"{name}: core micro F1 {s.micro()[2]:.3f}"
+    low = {f: round(s.prf(f)[2], 3) for f, bar in fields.items() if s.prf(f)[2] < bar}
+    assert not low, f"{name}: {low}"
