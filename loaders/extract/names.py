@@ -398,8 +398,8 @@ def _list_pieces(text: str, lo: int, hi: int):
         cut = 0
         for j in re.finditer(r"和|及|与|以及", piece):
             before, after = piece[cut:j.start()], piece[j.end():]
-            if _TITLE_AT_END.search(before[:-1]):
-                continue  # 市委副书记丁和艺和市委常委: a title and one character is a name cut at its 和
+            if _TITLE_AT_END.search(before[:-1]) or _GROUP.fullmatch(before[:-1]):
+                continue  # 市委副书记丁和艺和…, 老领导高和梁: a title or label and one character: a name cut at 和
             if len(before) >= 2 and after and (after[0] in SURNAMES or after[:2] in COMPOUND_SURNAMES
                                                or after[0] in "市省县区州旗国中全各有"
                                                or _TITLE.search(after[:12]) or _GROUP.match(after)):

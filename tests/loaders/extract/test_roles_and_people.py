@@ -121,6 +121,7 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。市领导周健、吴红陪同并出席会议。", "attendee", ["周健", "吴红"]),
     # a 和 inside a name is no joint: a title and one character make no item (丁, 艺和市委常委)
     ("市委召开常委会会议。市委副书记丁和艺和市委常委出席会议。", "attendee", ["丁和艺"]),
+    ("市政协召开全体会议。老领导高和梁、武民厚也应邀出席大会。", "attendee", ["高和梁", "武民厚"]),
     # 区 is a surname, yet 区人大 and 区政协 are bodies
     ("区委常委会召开会议。区人大、区政府、区政协主要领导列席。", "nonvoting", []),
     ("全国人大召开会议。执行主席王晨、曹建明在主席台执行主席席就座。", "attendee", ["王晨", "曹建明"]),
