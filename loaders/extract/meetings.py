@@ -220,7 +220,7 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
         else:
             return None
         body = ""
-    if _DEMOCRATIC_PARTY.match(body):
+    if _DEMOCRATIC_PARTY.match(body) or _DEMOCRATIC_PARTY.search(text, max(lo, name_start - 8), name_start + 4):
         return None  # 中国农工民主党第十七届中央委员会第三次全体会议: a party of the 政协, not a body of government
     name = subject + text[start:km.end()] if subject else text[name_start:km.end()]
     span = Span(name_start, km.end(), text[name_start:km.end()])

@@ -88,6 +88,7 @@ def test_held_meetings(upto, text, want):
     "会议传达学习了党的二十届三中全会精神。",
     "4月和7月，习近平总书记先后两次主持召开中共中央政治局会议，分析研究经济形势。",  # meetings counted
     "12月17日，中国农工民主党第十七届中央委员会第三次全体会议在京开幕。",  # a party of the 政协, not government
+    "中国民主同盟第十二届中央委员会第五次全体会议12月28日在北京召开。",
     "赵乐际强调，十四届全国人大二次会议召开在即，要精心做好准备。",  # about to open
     # …but not a meeting of years ago, or one another speaker mentions
     "2016年，中央全面深化改革领导小组会议审议通过《关于全面推行河长制的意见》。",
