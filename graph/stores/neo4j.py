@@ -295,6 +295,9 @@ class Neo4jStore(Store):
                 with self._reach(doing), self._session() as s:
                     rows = [tuple(_py(v) for v in rec.values()) for rec in s.run(_STORED, {"ids": ids[i:i + BATCH]})]
             except Neo4jError as exc:
+                if exc.is_retryable():  # a database going down with its server (DatabaseUnavailable) is gone too
+                    raise StoreError(f"Neo4j at {self.uri} went away while {doing}: "
+                                     f"{_one_line(exc.message or exc)}") from exc
                 raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message or exc)}") from exc
             for m, people, bodies, day in rows:
                 if people:
