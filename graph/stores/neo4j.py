@@ -284,21 +284,12 @@ class Neo4jStore(Store):
     def _stored(self, touched: Touched) -> Stored:
         """What the server holds now for the meetings a chunk touches, read before any of the chunk is written:
         a lost server here has taken nothing of it, and the error says so."""
-        from neo4j.exceptions import Neo4jError
-
         out = Stored()
         ids = sorted(touched.meetings)
         doing = ("reading what it holds for the chunk's meetings (nothing of the chunk written yet; what this "
                  "write stored before it stays stored)")
         for i in range(0, len(ids), BATCH):
-            try:
-                with self._reach(doing), self._session() as s:
-                    rows = [tuple(_py(v) for v in rec.values()) for rec in s.run(_STORED, {"ids": ids[i:i + BATCH]})]
-            except Neo4jError as exc:
-                if exc.is_retryable():  # a database going down with its server (DatabaseUnavailable) is gone too
-                    raise StoreError(f"Neo4j at {self.uri} went away while {doing}: "
-                                     f"{_one_line(exc.message or exc)}") from exc
-                raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message or exc)}") from exc
+            _, rows = self._read(_STORED, {"ids": ids[i:i + BATCH]}, doing)
             for m, people, bodies, day in rows:
                 if people:
                     out.participants[m] = set(people)
@@ -352,14 +343,21 @@ class Neo4jStore(Store):
 
     def query(self, text: str, params: dict[str, Any] | None = None) -> Rows:
         """Run Cypher with $parameters."""
+        return self._read(text, params or {}, "running a query")
+
+    def _read(self, text: str, params: dict[str, Any], doing: str) -> Rows:
+        """Run a read; a lost server (or its database going down with it) is told as gone ``while doing``."""
         from neo4j.exceptions import Neo4jError
 
         try:
-            with self._reach("running a query"), self._session() as s:
-                res = s.run(text, params or {})
+            with self._reach(doing), self._session() as s:
+                res = s.run(text, params)
                 cols = list(res.keys())
                 rows = [tuple(_py(v) for v in rec.values()) for rec in res]
         except Neo4jError as exc:
+            if exc.is_retryable():  # DatabaseUnavailable: the database went down with its server
+                raise StoreError(f"Neo4j at {self.uri} went away while {doing}: {_one_line(exc.message or exc)}") \
+                    from exc
             raise StoreError(f"Cypher failed on Neo4j at {self.uri}: {_one_line(exc.message or exc)}") from exc
         return cols, rows
 

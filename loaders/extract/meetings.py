@@ -33,11 +33,12 @@ def cn_term(written: str) -> str:
 _LEVEL_BEFORE = re.compile(rf"(自治区|自治州|[省市县区州旗盟])(?:{TERM})?(?:第([〇零一二三四五六七八九十百\d]+)次)?$")
 # A conjunction or preposition ends a body written after it only when a body starts there: 同全国人大常委会,
 # 和县十六届…政府; not in 协同发展领导小组 or 发展和改革委员会.
+# 同盟 is a word (中国民主同盟); 同盟委… is 同 and a league's 盟委.
 _ORGAN_START = (r"(?=全国|中央|中共|国务院|国家|自治区|[省市县区州旗盟]|政协|人大"
                 r"|[\u4e00-\u9fff]{2,4}?[省市县区州旗盟](?:委|政|人|党))")
 _LEFT_STOP = re.compile(
     r"(?:暨|决定|同意|建议|提请|提交|多次|历次|每次|几次|数次|召开|举行|主持|出席|参加|列席|传达|学习|贯彻|落实|精神|听取|研究|审议|部署|按照|根据|"
-    rf"祝贺|直播|报告|支持|在|于|了|(?<!党)的|并|是|为|由|(?:和|及|与|向|对|同){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团|全国)"
+    rf"祝贺|直播|报告|支持|在|于|了|(?<!党)的|并|是|为|由|(?:和|及|与|向|对|同(?!盟(?!委))){_ORGAN_START}|第[^次]{{1,6}}次(?!会议主席团|全国)"
     # 党的 stands inside a body's name: 省委党的建设工作领导小组
     # an ordinal before 全国 belongs to the body's name: 第七次全国人口普查领导小组
     # quotes, titles, dashes and dots may stand inside a body's name: 推进“一带一路”建设工作领导小组,
@@ -50,11 +51,13 @@ _REFERENCE_AFTER = re.compile(r"(?:精神|上的|部署|要求|决策|议定|确
                               r"召开的|举行的|召开前|召开之际|结束后|闭幕后|有关事项|相关事项|筹备|事宜|"
                               r"(?:作|做)(?:好)?(?:各项)?准备)")
 _NOT_A_MEETING_AFTER = re.compile(r"中心|室|厅|楼|纪要|材料|议程|文件|桌|期间|主席团|代表|精神实质")
+# a day or a recent time, and a part of day, as reports write them before or after a meeting's name
+_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日|同日|日前|近日|近期|前不久)"
+_PART = r"(?:上午|下午|晚上|晚间|全天|晚(?![会报宴饭餐霞]))"
 _RECENT_SUBJECT = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|昨天|昨日|今天|今日|当天)(?:上午|下午|晚上)?"
                              r"(?:在[^，。；]{1,12})?(?:召开|举行)的$")
 # a recent day, alone before the meeting's name (not 1990年4月4日, not 7月，): the report's own news
-_RECENT_LEAD = re.compile(r"(?:^|[：:。\n]\s*)"
-                          r"(?:(?<![年\d])(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上)?|日前|近日|今天|昨天)，?$")
+_RECENT_LEAD = re.compile(rf"(?:^|[：:。\n]\s*)(?<![年\d]){_DATE}{_PART}?，?$")
 _ADOPTED = re.compile(r"(?:审议通过|审议并通过|讨论通过|通过|审议|听取)(?!的)")
 _ACTS = re.compile(r"[，]?(?:审议|研究|听取|讨论|传达|学习|通过|决定|指出|强调|要求|认为|部署)")
 # background, not this report: 此前…, 去年…; and meetings counted (先后两次主持召开…政治局会议)
@@ -72,8 +75,6 @@ _WIDE = re.compile(r"^(?:全国(?!政协|人大)|全省|全市|全区|全县|全
 _STANDING = re.compile(r"(?:领导小组|委员会|指挥部)$")
 _THIS = re.compile(r"(?:本次|本届|这次|此次|该次)$")  # the meeting being reported, named again
 _THIS_START = re.compile(r"本次|本届|这次|此次|该次")
-_DATE = r"(?:(?:\d{1,2}月)?\d{1,2}日|今天|昨天|昨日|今日|当天|当日|同日|日前|近日|近期|前不久)"
-_PART = r"(?:上午|下午|晚上|晚间|全天|晚(?![会报宴饭餐霞]))"
 # after the name: 27日下午在北京人民大会堂举行, 在海口闭会, 隆重开幕 (but not 召开的时间, 召开前);
 # …全体会议，于2023年1月9日至10日在北京举行 (a communiqué's opening): a comma may stand before 于
 _HELD_AFTER = re.compile(rf"(?:[，,](?=于))?(?:{_DATE})?{_PART}?"
@@ -220,7 +221,7 @@ def _mention(text: str, km: re.Match, lo: int) -> MeetingMention | None:
         else:
             return None
         body = ""
-    if _DEMOCRATIC_PARTY.match(body) or _DEMOCRATIC_PARTY.search(text, max(lo, name_start - 8), name_start + 4):
+    if _DEMOCRATIC_PARTY.match(body):
         return None  # 中国农工民主党第十七届中央委员会第三次全体会议: a party of the 政协, not a body of government
     name = subject + text[start:km.end()] if subject else text[name_start:km.end()]
     span = Span(name_start, km.end(), text[name_start:km.end()])

@@ -44,9 +44,13 @@ _TRAILING_FULL = re.compile(f"([\u4e00-\u9fff]{{2,4}}?){TRAILING_TITLE_RE}")
 # provinces by their short names: 同/对/在 before one opens a clause (记者对河北省委书记…), as before 省 or 市
 _PROVINCES = ("北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
               "海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾")
+# 同 right after a province (在北京同法国总统…) opens the clause too, but not 同济, 同仁, 同胞, 同乡 (上海同济大学,
+# 台湾同胞联谊会)
+_AFTER_PROVINCE = "|".join(f"(?<={p})" for p in _PROVINCES.split("|"))
 _PREFIX_STOP = re.compile(
     rf"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|{AND_RE}|与|及|"
-    rf"(?:同|对|在)(?=[市省县区州旗国中全党]|{_PROVINCES})|(?<=[还也并])同|(?<=北京|上海|天津|重庆|香港|澳门)同|会议(?!主席团)|召开|主持|听取|传达|出席|参加|列席|邀请|委托|"
+    rf"(?:同|对|在)(?=[市省县区州旗国中全党]|{_PROVINCES})|(?<=[还也并])同|(?:{_AFTER_PROVINCE})同(?!济|仁|胞|乡)|会议(?!主席团)|召开|主持|听取|传达|出席|参加|列席|"
+    r"邀请|委托|"
     r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据|"
     # a time of day, a verb of publishing or meeting, 同 after a hall, 应 opening an invitation: none is part of a
