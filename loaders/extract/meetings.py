@@ -297,11 +297,21 @@ def same_meeting(a: MeetingMention, b: MeetingMention) -> bool:
     short, long = sorted((ab, bb), key=len)
     shortened = short in _SHORT_FORMS or short.endswith("领导小组")
     if ab != bb and not (shortened and long.endswith(short)) and not (
-            not short and a.kind == b.kind and (a.kind != "会议" or a.ordinal is not None)):
+            not short and a.kind == b.kind and (a.kind != "会议" or a.ordinal is not None)) \
+            and not _committee_shortened(a, b) and not _committee_shortened(b, a):
         return False
     if a.kind != b.kind and "会议" not in (a.kind, b.kind):
         return False
     return a.ordinal is None or b.ordinal is None or a.ordinal == b.ordinal
+
+
+def _committee_shortened(a: MeetingMention, b: MeetingMention) -> bool:
+    """``a`` names ``b``'s committee the short way, with no body read from it: 国家能源委会议 for a
+    国家能源委员会会议 named in the same article (X委 is how X委员会 is shortened)."""
+    if a.body or not b.body or not a.name.endswith(a.kind):
+        return False
+    stem = a.name[:len(a.name) - len(a.kind)]
+    return len(stem) >= 4 and stem.endswith("委") and canonical(b.body) == stem + "员会"
 
 
 _LOCAL_BODY = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?=[省市县区州旗盟]委|[省市县区州旗盟]政府|[省市县区州旗盟]人大"

@@ -157,11 +157,17 @@ def _ends_with_he(text: str, i: int) -> bool:
 _GROUP_HEADS = ("市", "省", "县", "区", "各", "有关", "全体", "其他")
 
 
+# 一同, 一道, 一起, 一并 after a name: "together", where a two-character name's 一 would make three
+_TOGETHER = ("一同", "一道", "一起", "一并")
+
+
 def _function_word_ends(text: str, i: int) -> bool:
     """True when the third character is a function word, not the end of a name (李红在会上, 张霞和李明)."""
     c = text[i + 2:i + 3]
     if text.startswith("陪同", i + 2):
         return True  # 省长王宁陪同: the third character opens the verb (not 强调 in 王志强调研)
+    if text.startswith(_TOGETHER, i + 2) and not text.startswith("一同志", i + 2):
+        return True  # 部长尤权一同调研: 一 opens 一同 (a name's 一 before 同志 stays: 王一同志)
     if not boundary_at(text, i + 2):
         return False
     if c in "在为对向就将被并也等率受作说":

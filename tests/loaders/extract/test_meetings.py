@@ -127,3 +127,8 @@ def test_the_mentions_of_one_meeting_make_one_meeting(upto):
 def test_a_bare_party_group_takes_its_owner_from_the_chairs_title(upto):
     doc = upto(complete_bodies, "市人大常委会党组书记、主任李伊林主持召开党组扩大会议。")
     assert [m.body for m in doc.meetings] == ["市人大常委会党组"]
+
+
+def test_a_committee_shortened_to_wei_is_the_committee_named_in_full(upto):
+    text = "总理主持召开国家能源委员会会议\n总理9日主持召开国家能源委会议。副总理出席。"
+    assert [m.body for m in upto(group_meetings, text, body_start=text.index("\n") + 1).meetings] == ["国家能源委员会"]
