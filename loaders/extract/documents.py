@@ -30,6 +30,10 @@ _APPROVED_AT_END = re.compile(r"[，]?并(?:原则|一致)?(?:通过|批准|同�
 _PROPOSED = re.compile(r"(?:提请|建议)[^，。；《》\n]{0,20}$")
 # 向常委会提出了关于提请审议《…》的议案, 作了题为《…》的讲座: a motion put forward, a talk's title
 _PUT_FORWARD = re.compile(r"提出了?关于提请[^，。；《》\n]{0,20}$|题为$")
+# 通过了关于军队战时调整适用《…刑事诉讼法》部分规定的决定: the decision is what was adopted, the law is only cited
+# in its name (but 关于修改《X》的决定 and 关于批准《X》的决定 adopt X)
+_CITED_IN_DECISION = re.compile(r"关于(?!修改|批准)[^《》，。；\n]+$")
+_DECISION_AFTER = re.compile(r"[^《》，。；\n]+的(?:决定|决议)")
 _PROPOSED_CAP = {"both": "reviewed", "approved": "mentioned"}
 _ACTION = dict(_VERBS)
 _CLAUSE_END = "。；！？\n"
@@ -100,7 +104,9 @@ def documents(text: str, lo: int = 0, hi: int | None = None) -> list[DocMention]
             action = "both"
         if verbs and action in _PROPOSED_CAP and _PROPOSED.search(text, clause_lo, verbs[-1].start()):
             action = _PROPOSED_CAP[action]
-        if _PUT_FORWARD.search(text, clause_lo, first):
+        if _PUT_FORWARD.search(text, clause_lo, first) or (
+                verbs and _CITED_IN_DECISION.search(text, verbs[-1].end(), first)
+                and _DECISION_AFTER.match(text, last)):
             action = "mentioned"
         if action is None:
             tail_hi = min([i for i in (text.find(c, last, hi) for c in _CLAUSE_END + "，") if i != -1] or [hi])

@@ -118,6 +118,10 @@ def _body_left(text: str, end: int, floor: int) -> int:
     return stops[-1].end() if stops else lo
 
 
+_COMMUNIQUE_WHEN = re.compile(rf"于(?:\d{{4}}年)?{_DATE}(?:至\d{{1,2}}日)?{_PART}?(?:在[^，。；！？\n]{{1,15}})?")
+_OF = re.compile(r"(?<!党)的")
+
+
 def subject_before(text: str, verb_start: int, floor: int = 0) -> tuple[str, int]:
     """The subject of ``…召开`` / ``…举行`` when it is a body, and where it starts; ("", -1) when it is not.
 
@@ -125,6 +129,11 @@ def subject_before(text: str, verb_start: int, floor: int = 0) -> tuple[str, int
     (区委常委会近日举行, 市政协在机关三楼会议室召开了, 中共中央政治局常务委员会1月7日全天召开).
     """
     lo = max(floor, max(text.rfind(c, floor, verb_start) for c in "，。；：\n 【】（）、") + 1)
+    if lo > floor and text[lo - 1] == "，" and _COMMUNIQUE_WHEN.fullmatch(text, lo, verb_start):
+        # a communiqué's …选举产生的中央纪律检查委员会，于2022年10月23日在北京举行: the clause before the comma
+        lo = max(floor, max(text.rfind(c, floor, lo - 1) for c in "，。；：\n 【】（）、") + 1)
+        lo = max(lo, *(m.end() for m in _OF.finditer(text, lo, verb_start)))
+        verb_start = text.rfind("，", lo, verb_start)
     subj = _SUBJECT_TAIL.sub("", text[lo:verb_start])
     head = _SUBJECT_HEAD.match(subj)
     cut = head.end() if head else 0

@@ -78,10 +78,10 @@ def boundary_at(text: str, i: int) -> bool:
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # after a title these say what its holder did or what is done about the post, not who (省长视频发言, 总统选举,
-# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前, 人大代表要…, 代表们, 人大代表联络站); not words that end a
-# name, since 以视频 would then cut 韩正以 out of 韩正以视频方式出席
+# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前, 人大代表要…, 代表们, 人大代表联络站, 成员单位); not words
+# that end a name, since 以视频 would then cut 韩正以 out of 韩正以视频方式出席
 _NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格", "官邸", "住所",
-                        "要", "应当", "应该", "应于", "应到", "必须", "们", "联络站", "工作站", "之家")
+                        "要", "应当", "应该", "应于", "应到", "必须", "们", "联络站", "工作站", "之家", "单位")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
@@ -135,8 +135,9 @@ def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
         return None
     for n in lengths:
         cand = text[i:i + n]
+        # 第 opens an ordinal (总书记连续第13年): no name ends with it
         if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n) \
-                and not (n == 2 and _everyday(cand)):
+                and not (n == 2 and _everyday(cand)) and cand[-1] != "第":
             if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
                 continue
             if n == 3 and _ends_with_he(text, i):
@@ -333,6 +334,13 @@ def _strip_titles(piece: str) -> tuple[list[str], str, bool]:
         rest = rest[best.end():]
 
 
+def _named_then_titled(piece: str) -> bool:
+    """True when a list item is a name with its title after it (栗战书委员长, 王五书记), not a bare title whose
+    body looks like a surname (区委书记)."""
+    m = _TRAILING_FULL.fullmatch(piece)
+    return m is not None and not _BODYLIKE.search(m.group(1)) and name_at(piece, 0) == m.group(1)
+
+
 def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
     """Names in a list such as ``市领导赖馨正、段志刚和刘泽友``, titles inside the list kept per name.
 
@@ -353,7 +361,7 @@ def names_in_list(text: str, lo: int, hi: int) -> list[NameMention]:
         piece = _TRAILING_GROUP.sub("", piece)  # noqa: PLW2901 (the list item without its trailing 等)
         if start + len(piece) == hi:
             piece = _TRAILING_PARTICLE.sub("", piece)  # noqa: PLW2901
-        if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece):
+        if _TITLE_ONLY.fullmatch(piece) and not _GROUP.fullmatch(piece) and not _named_then_titled(piece):
             pending.append(piece)
             continue
         titles, rest, grouped = _strip_titles(piece)

@@ -14,6 +14,11 @@ _TERMS = re.compile(f"(?:{TERM})+")
 _LEADING_TERM = re.compile(f"^((?:自治区|自治州|[省市县区州旗盟])?)(?:{TERM})+")
 # a name that says whose body it is: a place or level first (衡阳市委, 县人大常委会), or a national body
 _NAMED = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:自治区|省|市|县|区|州|旗|盟)|全国|中央|国务院|中共|国家|政协)")
+# …or a body with a name of its own (二十届首都规划建设委员会 -> 首都规划建设委员会), not an organ that only its level
+# or its owner tells apart (第十六届人民政府, 十届常委会), nor the body of an event the number counts (第24届冬奥会
+# 工作领导小组)
+_OWN_NAME = re.compile(r"(?!人民|政府|人大|政协|常委|常务|委员会|党组|党委|纪委|监委|主席团)"
+                       r"(?![\u4e00-\u9fff]*?会(?:工作|组织|筹备|执行))[\u4e00-\u9fff]{2,}(?:委员会|领导小组)")
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +39,8 @@ def canonical(body: str) -> str:
 def strip_term(body: str) -> str:
     """A body as written, less its term of office where a level or national prefix still names it.
 
-    十四届全国人大常委会 -> 全国人大常委会, 县十七届人大常委会 -> 县人大常委会, 全国政协十四届常委会 stays;
+    十四届全国人大常委会 -> 全国人大常委会, 县十七届人大常委会 -> 县人大常委会, 二十届首都规划建设委员会 ->
+    首都规划建设委员会, 全国政协十四届常委会 stays;
     第十六届人民政府 stays too, because
     人民政府 alone would not say which government, and so does a presidium, named by its session.
     """
@@ -43,7 +49,7 @@ def strip_term(body: str) -> str:
     # a term leading the name or right after its level (十四届全国人大常委会, 县十七届人大常委会) goes; one after a
     # whole body's name (全国政协十四届常委会: that 政协's standing committee of its 14th term) stays
     stripped = _LEADING_TERM.sub(r"\1", body)
-    return stripped if _NAMED.match(stripped) else body
+    return stripped if _NAMED.match(stripped) or _OWN_NAME.fullmatch(stripped) else body
 
 
 def is_national(body: str) -> bool:

@@ -155,9 +155,19 @@ def _names_only(text: str, lo: int, hi: int) -> bool:
     return bool(found) and found[-1].span.end == hi and hi - lo <= 60 and not _NOT_A_LIST.search(text, lo, hi)
 
 
+# what someone attends that is not a meeting a report of meetings tells: 出席庆祝大会, 出席主题教育工作会议,
+# 参加植树活动 (not 出席大会, the plenary of a congress; not 出席会议并作…大会…的报告; not 参加有关活动, the events
+# the report tells)
+_OTHER_EVENT = re.compile(r"了?(?!会议|有关|相关|上述|以上|本次|此次)[^，。；！？\n并和及]{2,16}?"
+                          r"(?:大会|典礼|仪式|活动|论坛|座谈会|开幕式|晚会|招待会|纪念会|报告会|工作会议|峰会)")
+
+
 def attendees(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:
-    """Names in the list before 出席 / 参加 / 应邀出席, or after ``出席会议的有``."""
-    return _list_role(text, lo, hi, _ATTEND, keep=keep)
+    """Names in the list before 出席 / 参加 / 应邀出席, or after ``出席会议的有``; not those who attend another
+    event."""
+    def ours(verb_end: int) -> bool:
+        return (keep is None or keep(verb_end)) and not _OTHER_EVENT.match(text, verb_end)
+    return _list_role(text, lo, hi, _ATTEND, keep=ours)
 
 
 def nonvoting(text: str, lo: int, hi: int, *, keep=None) -> list[NameMention]:

@@ -78,6 +78,8 @@ def test_infer_year_needs_one_year():
     # the meeting's own approval still counts when the motion's verb comes later
     ("市政府召开常务会议，审议通过《庚条例（草案）》，决定提请市人大常委会审议。",
      [("庚条例（草案）", "reviewed"), ("庚条例（草案）", "approved")]),
+    # a law cited in the name of the decision adopted is not adopted (关于修改《X》的决定 is, above)
+    ("市人大常委会召开会议。会议表决通过了关于在试验区暂时调整适用《甲法》有关规定的决定。", [("甲法", "mentioned")]),
     # 审定 examines and settles; 同意 approves
     ("市政府召开常务会议，审定了《辛方案》，同意《壬计划》。",
      [("辛方案", "reviewed"), ("辛方案", "approved"), ("壬计划", "approved")]),

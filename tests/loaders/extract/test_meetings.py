@@ -5,6 +5,7 @@ import pytest
 
 from govgraph.loaders.extract.grouping import complete_bodies, group_meetings
 from govgraph.loaders.extract.meetings import find_meetings
+from govgraph.loaders.extract.organs import strip_term
 
 
 def _held(upto, text):
@@ -132,3 +133,17 @@ def test_a_bare_party_group_takes_its_owner_from_the_chairs_title(upto):
 def test_a_committee_shortened_to_wei_is_the_committee_named_in_full(upto):
     text = "总理主持召开国家能源委员会会议\n总理9日主持召开国家能源委会议。副总理出席。"
     assert [m.body for m in upto(group_meetings, text, body_start=text.index("\n") + 1).meetings] == ["国家能源委员会"]
+
+
+def test_a_communique_names_its_body_before_the_date_it_met(upto):
+    text = "某次代表大会选举产生的市纪律检查委员会，于2022年10月23日在市里举行第一次全体会议。王五主持会议。"
+    assert [(m.body, m.ordinal) for m in upto(group_meetings, text).meetings] == [("市纪律检查委员会", 1)]
+
+
+@pytest.mark.parametrize("body,want", [
+    ("二十届首都规划建设委员会", "首都规划建设委员会"),  # a commission with a name of its own
+    ("第十六届人民政府", "第十六届人民政府"),  # an organ only its term tells apart
+    ("第24届冬奥会工作领导小组", "第24届冬奥会工作领导小组"),  # the number counts the event
+])
+def test_a_term_leading_a_bodys_name_goes_where_the_name_still_says_which(body, want):
+    assert strip_term(body) == want

@@ -87,6 +87,10 @@ def _roles(upto, text, role, k=0, **fields):
     # 一同 (together) after a two-character name; a name's own 一 before 同志 stays
     ("中央统战部部长尤权一同调研。", [("尤权", ["中央统战部部长"])]),
     ("市委书记王一同志出席。", [("王一", ["市委书记"])]),
+    # 报告 after a name; 第 opens an ordinal, not a name's end; 成员单位 is a member unit, not a person
+    ("财政部副部长许宏才报告了预算执行情况。", [("许宏才", ["财政部副部长"])]),
+    ("这是总书记连续第13年参加植树活动。", []),
+    ("北京市要落实主体责任，首规委成员单位要共同扛起责任。", []),
     # a title's seat and residence are not people
     ("大会主席团常务主席、执行主席王晨在主席台执行主席席就座。", [("王晨", ["大会主席团常务主席", "执行主席"])]),
     ("民众在首相官邸前集会。", []),
@@ -114,6 +118,11 @@ def test_find_names(upto, text, want):
     ("区人大常委会召开党组会议。副主任田力、徐学琴及机关全体干部参加会议。", "attendee", ["田力", "徐学琴"]),
     ("市政协召开全体会议。老领导叶公琦、陈铁迪，吴志明也应邀出席大会。", "attendee", ["叶公琦", "陈铁迪", "吴志明"]),
     ("市委召开常委会会议。副市长张艳、司学军在研究相关议题时列席。", "nonvoting", ["张艳", "司学军"]),
+    # a name with its title after it attends as one before it does
+    ("市人大常委会召开会议。王立群主任出席。", "attendee", ["王立群"]),
+    # …but not what someone attends elsewhere that the report mentions
+    ("市政协召开主席会议。会议指出，总书记习近平出席庆祝大会并发表重要讲话。", "attendee", []),
+    ("市政协召开常委会会议。市委书记李明应邀出席会议并作关于全市大会精神的辅导报告。", "attendee", ["李明"]),
     # those who attended before 出席会议， do not also sit in with the list after it
     ("县委召开常委会会议。县长蒋文涛，县政协主席何玉梅出席会议，县法院院长周伟、县检察院检察长孙丽列席会议。",
      "nonvoting", ["周伟", "孙丽"]),
