@@ -23,6 +23,7 @@ from .lexicon import (
 )
 
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,8})+")
+_MINORITY_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・．.][\u4e00-\u9fff]{1,6})+$")
 _TITLE = re.compile(f"(?:{CORE_TITLE_RE})")
 _TITLE_AT_END = re.compile(f"(?:{CORE_TITLE_RE})$")
 _TITLE_ONLY = re.compile(f"[\u4e00-\u9fff]{{0,16}}(?:{CORE_TITLE_RE})")
@@ -397,6 +398,10 @@ _VERB_AFTER = tuple(w for w in AFTER_NAME if len(w) >= 2 and w not in ("书记",
 _NOT_IN_NAMES = set("的了会部局委办区县市省各有关负责人员单位代表同志领导成员们全家在和及与等为是将对就从向长")
 
 
+# …nor a name in parts before its title (任命阿德南·祖尔菲为新任总理, 乌里·巴表示赞赏…主席)
+_NOT_IN_PARTED = _NOT_IN_NAMES | set("任选示括期待新当赞外交基金")
+
+
 # characters no name of unknown surname holds (they end words of places, bodies, events and prizes)
 _NOT_IN_UNLISTED = _NOT_IN_NAMES | set("奖议次团届党厅院处室组府况重国际系期授权质量统行动中央政协人大")
 
@@ -506,6 +511,12 @@ def trailing_titled(text: str, named_after: set[int] | frozenset[int] = frozense
         if m.group(0)[0] in _LEVEL_CHARS and m.end() in named_after:
             continue
         end = m.start() - 1 if text[m.start() - 1:m.start()] == " " else m.start()  # 赵乐际 委员长主持
+        whole = _MINORITY_BEFORE.search(text, max(0, end - 20), end)
+        if whole and (whole.start() == 0 or not is_cjk(text[whole.start() - 1])) \
+                and not set(whole.group(0)) & _NOT_IN_PARTED:
+            # 穆铁礼甫·哈斯木委员发言说: a name in parts, opening its clause
+            out.append(NameMention(whole.group(0), Span(whole.start(), end, whole.group(0)), [m.group(0)]))
+            continue
         for n in (3, 2):
             s = end - n
             cand = text[max(s, 0):end]

@@ -10,7 +10,8 @@ from .meetings import same_meeting
 from .names import names_in_list
 
 _CHAIR = re.compile(r"主持")
-_ATTEND = re.compile(r"(?:应邀出席|应邀参加|应邀到会|出席|参加|(?:在)?主席台(?:上)?(?:[\u4e00-\u9fff]{1,6}?席)?就座)")
+_ATTEND = re.compile(r"(?:应邀出席|应邀参加|应邀到会|出席|参加|(?<!未)到会(?=听取|指导|讲话|并)"
+                     r"|(?:在)?主席台(?:上)?(?:[\u4e00-\u9fff]{1,6}?席)?就座)")
 _NONVOTING = re.compile(r"列席")
 _SPEAK = re.compile(r"(?:在会上|在会议上)?(?:讲话|发言|作[^，。；]{0,20}?(?:报告|说明|讲话|发言|总结)"
                     r"|强调|指出|提出要求|作出部署)")

@@ -91,6 +91,9 @@ def _roles(upto, text, role, k=0, **fields):
     ("财政部副部长许宏才报告了预算执行情况。", [("许宏才", ["财政部副部长"])]),
     ("这是总书记连续第13年参加植树活动。", []),
     ("北京市要落实主体责任，首规委成员单位要共同扛起责任。", []),
+    # a name in parts before its title, whole; not words run into a foreign name
+    ("阿依古丽·买买提委员发言说，要加强团结。", [("阿依古丽·买买提", ["委员"])]),
+    ("总统日前任命阿里·汗为新任总理。", []),
     # a title's seat and residence are not people
     ("大会主席团常务主席、执行主席王晨在主席台执行主席席就座。", [("王晨", ["大会主席团常务主席", "执行主席"])]),
     ("民众在首相官邸前集会。", []),
@@ -120,6 +123,7 @@ def test_find_names(upto, text, want):
     ("市委召开常委会会议。副市长张艳、司学军在研究相关议题时列席。", "nonvoting", ["张艳", "司学军"]),
     # a name with its title after it attends as one before it does
     ("市人大常委会召开会议。王立群主任出席。", "attendee", ["王立群"]),
+    ("市政协召开全体会议。副市长李明，以及市直有关部门负责人到会听取发言。", "attendee", ["李明"]),
     # …but not what someone attends elsewhere that the report mentions
     ("市政协召开主席会议。会议指出，总书记习近平出席庆祝大会并发表重要讲话。", "attendee", []),
     ("市政协召开常委会会议。市委书记李明应邀出席会议并作关于全市大会精神的辅导报告。", "attendee", ["李明"]),
