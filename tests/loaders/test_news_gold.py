@@ -1,4 +1,4 @@
-"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2 to -6), their texts read from
+"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2 to -9), their texts read from
 ../shared by corpus id."""
 from __future__ import annotations
 
@@ -61,6 +61,9 @@ LATER_SETS = {
     # items that name local leaders, mostly with no meeting held: a set for people and their posts
     "news-gold-6": (25, 0.90, {"people": 0.92}),
     "news-gold-7": (30, 0.98, {"meetings": 0.97, "chair": 0.97, "attendees": 0.97, "people": 0.97}),
+    # stop 22: the same pool's next draws, blind
+    "news-gold-8": (30, 0.98, {"meetings": 0.98, "chair": 0.98, "attendees": 0.97, "people": 0.96}),
+    "news-gold-9": (29, 0.98, {"meetings": 0.93, "chair": 0.95, "people": 0.98}),
 }
 
 
