@@ -517,9 +517,11 @@ def trailing_titled(text: str, named_after: set[int] | frozenset[int] = frozense
             # 穆铁礼甫·哈斯木委员发言说: a name in parts, opening its clause
             out.append(NameMention(whole.group(0), Span(whole.start(), end, whole.group(0)), [m.group(0)]))
             continue
-        for n in (3, 2):
+        for n in (4, 3, 2):
             s = end - n
             cand = text[max(s, 0):end]
+            if n == 4 and cand[:2] not in COMPOUND_SURNAMES:
+                continue  # 欧阳泽华委员: four characters only after a two-character surname
             if (s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES
                     or _BODYLIKE_END.search(cand) or cand[-1] in _LEVEL_CHARS):
                 continue

@@ -94,6 +94,7 @@ def _roles(upto, text, role, k=0, **fields):
     # a name in parts before its title, whole; not words run into a foreign name
     ("阿依古丽·买买提委员发言说，要加强团结。", [("阿依古丽·买买提", ["委员"])]),
     ("总统日前任命阿里·汗为新任总理。", []),
+    ("欧阳文明委员发言说，要加强团结。", [("欧阳文明", ["委员"])]),
     # a title's seat and residence are not people
     ("大会主席团常务主席、执行主席王晨在主席台执行主席席就座。", [("王晨", ["大会主席团常务主席", "执行主席"])]),
     ("民众在首相官邸前集会。", []),
