@@ -52,7 +52,7 @@ _PREFIX_STOP = re.compile(
     rf"(?:了|由|受|请|向|将|把|被|就|并|关于|免去|撤销|任命|担任|{AND_RE}|与|及|"
     rf"(?:同|对|在)(?=[市省县区州旗国中全党]|{_PROVINCES})|(?<=[还也并])同|(?:{_AFTER_PROVINCE})同(?!济|仁|胞|乡)|会议(?!主席团)|召开|主持|听取|传达|出席|参加|列席|"
     r"邀请|委托|"
-    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|"
+    r"陪同|强调|指出|表示|要求|其中|以及|分别|带领|率领|宣读|介绍|通报|汇报|会上|会前|随后|同时|包括|等|兼|通过|"
     r"学习|贯彻|牢记|落实|遵循|领会|感悟|践行|按照|根据|"
     # a time of day, a verb of publishing or meeting, 同 after a hall, 应 opening an invitation: none is part of a
     # body (7日下午在人民大会堂同洪都拉斯国会主席, 应俄罗斯国家杜马主席…邀请, 将发表中共中央总书记…); nor is a
@@ -73,6 +73,9 @@ def boundary_at(text: str, i: int) -> bool:
         return True
     if text[i] in AFTER_NAME_PUNCT or text[i].isdigit():
         return True
+    if text[i] == "案":  # a case named for its subject (李某案，张某案等), not a word's end (权力议案)
+        return (i + 1 >= len(text) or text[i + 1] in AFTER_NAME_PUNCT or text[i + 1] in "等和及") \
+            and text[i - 1:i + 1] not in everyday_words()
     return text.startswith(AFTER_NAME, i)
 
 
@@ -172,7 +175,7 @@ def _function_word_ends(text: str, i: int) -> bool:
         return True  # 部长尤权一同调研: 一 opens 一同 (a name's 一 before 同志 stays: 王一同志)
     if not boundary_at(text, i + 2):
         return False
-    if c in "在为对向就将被并也等率受作说":
+    if c in "在为对向就将被并也等率受作说案":
         return True
     if c in "和及与同":
         if text[i + 3:i + 4] == c:
