@@ -139,9 +139,9 @@ def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
         return None
     for n in lengths:
         cand = text[i:i + n]
-        # 第 opens an ordinal (总书记连续第13年): no name ends with it
+        # 第 opens an ordinal (总书记连续第13年): no name ends with it; nor with 中央 (总书记党中央…)
         if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n) \
-                and not (n == 2 and _everyday(cand)) and cand[-1] != "第":
+                and not (n == 2 and _everyday(cand)) and cand[-1] != "第" and not cand.endswith("中央"):
             if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
                 continue
             if n == 3 and _ends_with_he(text, i):
@@ -526,7 +526,7 @@ def trailing_titled(text: str, named_after: set[int] | frozenset[int] = frozense
             if n == 4 and cand[:2] not in COMPOUND_SURNAMES:
                 continue  # 欧阳泽华委员: four characters only after a two-character surname
             if (s < 0 or not is_cjk(cand) or not has_surname(cand) or cand in _NOT_NAMES
-                    or _BODYLIKE_END.search(cand) or cand[-1] in _LEVEL_CHARS):
+                    or _BODYLIKE_END.search(cand) or cand[-1] in _LEVEL_CHARS or (n == 2 and _everyday(cand))):
                 continue
             if s > 0 and is_cjk(text[s - 1]) and not _NAME_LEAD.search(text, max(0, s - 4), s):
                 continue  # 全国政协主席: the characters before the title are the end of a longer word
