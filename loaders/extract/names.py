@@ -20,6 +20,7 @@ from .lexicon import (
     has_name_head,
     has_surname,
     is_cjk,
+    words_opening_with,
 )
 
 _MINORITY = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．.][\u4e00-\u9fff]{1,8})+")
@@ -60,6 +61,7 @@ _PREFIX_STOP = re.compile(
     # 中宣部分管日常工作的副部长)
     r"上午|下午|晚上|晚间|发表|会见|会谈|欢迎|推举|推选|还有|(?<=[堂厅馆式])同|^应(?!急)|^同(?!济|仁)|^在|(?<!党)(?<!日常工作)(?<!主持工作)的)"
 )
+_PLACE_OF = set("地身所相到各此深远")  # what makes a word of a 处 after it (地处, 身处, 所处)
 _SEP = "、，,和及与;；"
 _PARTICLES = set("了着过的地得吗呢吧")  # 总书记来了: no two-character name ends with one
 _NOT_NAMES = {"会议", "同志", "领导", "成员", "代表", "委员", "主任", "书记", "常委", "大家", "我们", "全市", "全省",
@@ -265,6 +267,11 @@ def titled_names(text: str, lo: int = 0, hi: int | None = None) -> list[NameMent
             continue  # 书记处, 常委会, 主席团: a word made with the title, not a person after it
         if text.startswith(("席就座", "席位"), m.end()):
             continue  # 在主席台执行主席席就座: the title's seat, not a person named 席
+        if text[m.end() - 1] == "长" and text[m.end():m.end() + 1] not in SURNAMES \
+                and text[m.end() - 1:m.end() + 1] in words_opening_with("长"):
+            continue  # 新华社长篇通讯, 吉林省长春市: the 长 opens the next word (but 副处长江华 is a name)
+        if text[m.start():m.start() + 1] == "处" and text[m.start() - 1:m.start()] in _PLACE_OF:
+            continue  # 地处长江…, 身处…: 处 is where something lies, not a division's 处长
         if text.startswith(_VERB_AFTER, m.end()) or text.startswith(_NO_NAME_AFTER_TITLE, m.end()):
             continue  # 总书记关于…, 市长主持…, 省长视频发言: no name follows
         if text.startswith(("和", "与", "及"), m.end()):

@@ -110,6 +110,22 @@ def everyday_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=8)
+def words_opening_with(char: str) -> frozenset[str]:
+    """Two-character words of jieba's dictionary, names aside, that ``char`` opens: after a title ending in 长,
+    长篇 and 长春 say the 长 is the next word's (新华社长篇通讯, 吉林省长春市), not a post's."""
+    import importlib.resources
+
+    out = set()
+    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(char):
+                word, freq, tag = line.split()
+                if len(word) == 2 and not tag.startswith("nr") and int(freq) >= 300:
+                    out.add(word)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def segmenter():
     """jieba's tokenizer on its own dictionary, for the few words around a place's name or a line break (no

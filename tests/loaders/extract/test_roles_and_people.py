@@ -102,6 +102,12 @@ def _roles(upto, text, role, k=0, **fields):
     # a word before a title is no name (高校书记, 国防部长), nor is the centre after one (总书记党中央)
     ("进一步推动高等教育对外开放。高校书记、校长要严格要求自己。", []),
     ("会议强调，坚决维护习近平总书记党中央的核心地位。", []),
+    # posts of departments, societies and troupes; a 长 or a 处 that belongs to the next word or the one before
+    ("国家某委评估督导司原党支部书记、司长王青云，某省淮海剧团团长陈万宏违规问题。",
+     [("王青云", ["国家某委评估督导司原党支部书记", "司长"]), ("陈万宏", ["某省淮海剧团团长"])]),
+    ("甘肃永登县低保办主任赵永琏侵害困难群众利益案。", [("赵永琏", ["甘肃永登县低保办主任"])]),
+    ("新华社长篇通讯讲述了他们的故事。", []),
+    ("武穴地处长江中游。", []),
     # a title's seat and residence are not people
     ("大会主席团常务主席、执行主席王晨在主席台执行主席席就座。", [("王晨", ["大会主席团常务主席", "执行主席"])]),
     ("民众在首相官邸前集会。", []),
