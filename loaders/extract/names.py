@@ -84,10 +84,11 @@ def boundary_at(text: str, i: int) -> bool:
 # after a title these make another word: 书记处, 常委会, 委员会, 主席团, 主席令, 大使馆, 主席台
 _ORGAN_AFTER_TITLE = ("处", "室", "组", "会", "团", "令", "馆", "台")
 # after a title these say what its holder did or what is done about the post, not who (省长视频发言, 总统选举,
-# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前, 人大代表要…, 代表们, 人大代表联络站, 成员单位); not words
-# that end a name, since 以视频 would then cut 韩正以 out of 韩正以视频方式出席
+# 委员提案, 首相辞职, 副市长职务, 委员资格, 首相官邸前, 人大代表要…, 代表们, 人大代表联络站, 成员单位,
+# 毛主席纪念堂); not words that end a name, since 以视频 would then cut 韩正以 out of 韩正以视频方式出席
 _NO_NAME_AFTER_TITLE = ("视频", "选举", "人选", "候选人", "提案", "辞职", "职务", "资格", "官邸", "住所",
-                        "要", "应当", "应该", "应于", "应到", "必须", "们", "联络站", "工作站", "之家", "单位")
+                        "要", "应当", "应该", "应于", "应到", "必须", "们", "联络站", "工作站", "之家", "单位",
+                        "纪念")
 # member titles say whose member only with an organ before them (市政协委员, 县委常委), not 要加强委员
 _MEMBER_TITLES = ("委员", "常委", "成员", "代表", "党组成员")
 _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人大|政协|中央)$")
@@ -239,6 +240,13 @@ def title_chain_before(text: str, start: int, floor: int = 0) -> list[tuple[str,
         if begin > floor and text[begin - 1] in "、兼":  # 市委书记、市长; 全国政协副主席兼秘书长
             end = begin - 1
             continue
+        if begin > floor and text[begin - 1] == "，":
+            # 甘肃省委原常委，省政府原党组副书记、副省长宋亮: a sentence that opens with titles alone, up to a
+            # comma, names their holder after it (not 陈全国，中央书记处书记…尤权, where a name ends the first part)
+            before = title_chain_before(text, begin - 1, floor)
+            if before and (before[0][1] == floor or text[before[0][1] - 1] in "。；：:\n") \
+                    and not titled_names(text, before[0][1], begin - 1) and max(len(t) for t, _ in before) <= 14:
+                titles[:0] = before
         break
     return titles
 
@@ -248,7 +256,8 @@ def _joins_organ(prefix: str, stop: re.Match, lo: int = 0) -> bool:
     comes before it is read from ``lo``, the end of the stop before (听取了宪法和法律委员会: 宪法)."""
     before, after = prefix[lo:stop.start()], prefix[stop.end():]
     return stop.group(0) == "和" and len(before) >= 2 and not _TITLE.search(before) \
-        and _ORGAN_END.search(after) is not None and len(after) <= 8
+        and _ORGAN_END.search(after) is not None and len(after) <= 8 \
+        and name_at(prefix, lo) != before  # 韩正和国务院副总理胡春华: a name and a title, no organ's fields
 
 
 _ORGAN_END = re.compile(r"(?:局|厅|委|部|办|院|委员会|中心|署)$")
