@@ -16,6 +16,7 @@ from .lexicon import (
     NAME_HEADS,
     SURNAMES,
     TRAILING_TITLE_RE,
+    adverbs,
     everyday_words,
     has_name_head,
     has_surname,
@@ -96,10 +97,12 @@ _ORGAN_PREFIX = re.compile(r"(?:委|会|协|府|院|局|厅|部|办|组|党|人�
 _VERB_BEFORE_TITLE = re.compile(r"(?:牢记|感谢|感恩|按照|遵照|落实|领会)$")
 _GROUP_WORDS = ("有关", "相关", "各", "全体", "部分", "其他", "与会", "参会", "在家", "广大")
 _COMPOUND_START = tuple(c for c in COMPOUND_SURNAMES if c[0] in _ORGAN_AFTER_TITLE)
-# a member is named before the title when speaking (葛慧君委员发言说, 程红委员代表民盟中央发言说, 杨明生常委建议);
+# a member is named before the title when speaking (葛慧君委员发言说, 程红委员代表民盟中央发言说, 杨明生常委建议,
+# 刘伟常委就做好…就业建议);
 # elsewhere 委员 or 常委 after a name is too loose
 _TRAILING_ONLY = re.compile(TRAILING_TITLE_RE.replace("同志|", "")
-                            + "|(?:常委|委员)(?=(?:代表[^，。；\n]{1,12}?)?(?:发言|说|表示|建议|认为|提出|谈到))")
+                            + "|(?:常委|委员)(?=(?:代表[^，。；\n]{1,12}?|就[^，。；\n]{1,40}?)?"
+                              "(?:发言|说|表示|建议|认为|提出|谈到))")
 _LEVEL_CHARS = set("省市县区州旗盟")  # a name does not end with a level; a place does (岳阳市)
 _BODYLIKE_END = re.compile(r"[委会府部局厅办院组处党家协]$")
 # what may stand right before a name with a title after it: a verb or particle (学习习近平总书记…)
@@ -144,7 +147,8 @@ def name_at(text: str, i: int, *, need_surname: bool = True) -> str | None:
         cand = text[i:i + n]
         # 第 opens an ordinal (总书记连续第13年): no name ends with it; nor with 中央 (总书记党中央…)
         if len(cand) == n and is_cjk(cand) and cand not in _NOT_NAMES and boundary_at(text, i + n) \
-                and not (n == 2 and _everyday(cand)) and cand[-1] != "第" and not cand.endswith("中央"):
+                and not (n == 2 and _everyday(cand)) and cand[-1] != "第" and not cand.endswith("中央") \
+                and not (n == 3 and cand[1:] in adverbs()):  # 总书记还先后主持: 还 and an adverb
             if n == 3 and lengths == (3, 2) and _function_word_ends(text, i):
                 continue
             if n == 3 and _ends_with_he(text, i):
@@ -199,7 +203,7 @@ def _unlisted_name_at(text: str, i: int) -> str | None:
             return None
         e = i + n
         if e >= len(text) or text[e] in AFTER_NAME_PUNCT or text.startswith(_VERB_AFTER, e):
-            return None if n == 2 and _everyday(cand) else cand
+            return None if (n == 2 and _everyday(cand)) or (n == 3 and cand[1:] in adverbs()) else cand
     return None
 
 

@@ -110,6 +110,22 @@ def everyday_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def adverbs() -> frozenset[str]:
+    """Common two-character adverbs of jieba's dictionary (先后, 分别, 随即): no given name is one, so a surname
+    before one is a word, not a name (总书记还先后主持)."""
+    import importlib.resources
+
+    out = set()
+    with importlib.resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            word, freq, tag = line.split()
+            # a doubled one is a given name as often (李微微, 王常常): kept out
+            if len(word) == 2 and tag == "d" and int(freq) >= _EVERYDAY_FREQ and word[0] != word[1]:
+                out.add(word)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=8)
 def words_opening_with(char: str) -> frozenset[str]:
     """Two-character words of jieba's dictionary, names aside, that ``char`` opens: after a title ending in 长,

@@ -108,6 +108,10 @@ def _roles(upto, text, role, k=0, **fields):
     ("甘肃永登县低保办主任赵永琏侵害困难群众利益案。", [("赵永琏", ["甘肃永登县低保办主任"])]),
     ("新华社长篇通讯讲述了他们的故事。", []),
     ("武穴地处长江中游。", []),
+    # a member speaking on a topic, a sitting's presiding officer, a surname before an adverb
+    ("刘伟常委就做好高校毕业生就业建议，在扩大需求上发力。", [("刘伟", ["常委"])]),
+    ("主席团会议主持人王沪宁主持会议。", [("王沪宁", ["主持人"])]),
+    ("会议指出，市长还分别听取了汇报。", []),
     # a name before 和 is no field of an organ's name (国家林业和草原局 is); a leader's memorial is no person
     ("韩正和国务院副总理胡春华出席。", [("胡春华", ["国务院副总理"])]),
     ("领导同志来到毛主席纪念堂。", []),
