@@ -112,8 +112,8 @@ def everyday_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def adverbs() -> frozenset[str]:
-    """Common two-character adverbs of jieba's dictionary (先后, 分别, 随即): no given name is one, so a surname
-    before one is a word, not a name (总书记还先后主持)."""
+    """Common two-character adverbs and words of time of jieba's dictionary (分别, 随即, 先后, 目前): no given name
+    is one, so a surname before one is a word, not a name (总书记还先后主持)."""
     import importlib.resources
 
     out = set()
@@ -121,7 +121,9 @@ def adverbs() -> frozenset[str]:
         for line in fh:
             word, freq, tag = line.split()
             # a doubled one is a given name as often (李微微, 王常常): kept out
-            if len(word) == 2 and tag == "d" and int(freq) >= _EVERYDAY_FREQ and word[0] != word[1]:
+            # words of time only the commonest (先后, 目前; not 春秋, a given name as often)
+            if len(word) == 2 and word[0] != word[1] and ((tag == "d" and int(freq) >= _EVERYDAY_FREQ)
+                                                          or (tag == "t" and int(freq) >= 5000)):
                 out.add(word)
     return frozenset(out)
 
