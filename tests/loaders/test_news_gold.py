@@ -1,4 +1,4 @@
-"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2 to -11), their texts read from
+"""National news items with hand gold (tests/fixtures/news-gold and news-gold-2 to -13), their texts read from
 ../shared by corpus id."""
 from __future__ import annotations
 
@@ -67,6 +67,9 @@ LATER_SETS = {
     # items naming local bodies, mostly people and their posts; then the meeting pool's next draw
     "news-gold-10": (30, 0.95, {"people": 0.95}),
     "news-gold-11": (30, 0.98, {"meetings": 0.97, "chair": 0.97, "attendees": 0.98, "people": 0.98}),
+    # set 6's pool drawn on, people and posts only; the meeting pool's next draw
+    "news-gold-12": (30, 0.93, {"people": 0.95}),
+    "news-gold-13": (30, 0.97, {"meetings": 0.92, "chair": 0.88, "attendees": 0.98, "people": 0.98}),
 }
 
 
