@@ -15,6 +15,7 @@ import pytest
 from govgraph.loaders import load_path
 from govgraph.loaders.evaluate import evaluate_folder, prf
 from govgraph.loaders.extract.pipeline import extract
+from govgraph.loaders.extract.places import gazetteer
 from govgraph.loaders.gold import gold_record
 
 from ..conftest import SHARED, need
@@ -276,3 +277,73 @@ def test_the_set_holds_up_two_reports_to_a_page(tmp_path):
     low = {f: round(total.prf(f)[2], 3) for f in ("meetings", "chair", "attendees", "reporters")
            if total.prf(f)[2] < 0.93}
     assert not low, low
+
+
+def _map_gold(gold: dict, sub) -> dict:
+    """The gold with ``sub`` applied to every string but people's names."""
+    return dict(gold, meetings=[dict(m, name=sub(m["name"]), body=sub(m["body"]),
+                                     documents_reviewed=[sub(d) for d in m["documents_reviewed"]],
+                                     documents_approved=[sub(d) for d in m["documents_approved"]])
+                                for m in gold["meetings"]],
+                people=[dict(p, positions=[sub(x) for x in p["positions"]]) for p in gold["people"]])
+
+
+def _score_rewritten(tmp_path, rewrite) -> tuple[float, dict]:
+    for src in sorted(REAL.glob("*.txt")):
+        gold = json.loads(src.with_name(src.stem + ".gold.json").read_text(encoding="utf-8"))
+        text, gold = rewrite(src.read_text(encoding="utf-8"), gold)
+        (tmp_path / src.name).write_text(text, encoding="utf-8")
+        (tmp_path / (src.stem + ".gold.json")).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    total, _ = evaluate_folder(tmp_path, lambda p: gold_record(p.name, [extract(a) for a in load_path(p).articles]))
+    return total.micro()[2], {f: round(total.prf(f)[2], 3) for f in ("chair", "attendees", "people", "date")}
+
+
+@pytest.mark.parametrize("level,other", [("市", "县"), ("市", "区"), ("县", "市"), ("区", "县")])
+def test_the_set_holds_up_a_level_up_or_down(tmp_path, level, other):
+    """The rules read a body and a post at any level: every city organ and post of the reports made a county's
+    (市委 -> 县委, 市长 -> 县长, 市领导 -> 县领导), and the other way, gives the same facts."""
+    need(REAL.is_dir(), f"the real reports at {REAL}")
+    organ = re.compile(level + r"(?=委|政府|人大|政协|长|领导|直|纪委|监委|人民政府|人民代表大会|委员会|级)")
+
+    def sub(text):
+        return organ.sub(other, text) if text else text
+    f1, fields = _score_rewritten(tmp_path, lambda text, gold: (sub(text), _map_gold(gold, sub)))
+    assert f1 >= 0.995, f"{level} -> {other}: core micro F1 {f1:.3f}"
+    assert min(fields.values()) >= 0.99, f"{level} -> {other}: {fields}"
+
+
+def _swap_places(text: str, gold: dict, rnd: random.Random) -> tuple[str, dict]:
+    """The report and its gold with every city or county it names in full (衡阳市, and 衡阳 with it) moved to
+    another of the same level and kind."""
+    places, _ = gazetteer()
+    names = {p["name"] for p in gold["people"]}
+    pool: dict[tuple[str, str], list[str]] = {}
+    for name, level in places.values():
+        if len(name) == 3 and name[-1] in "市县区":
+            pool.setdefault((level, name[-1]), []).append(name)
+    table: dict[str, str] = {}
+    for name, level in sorted(set(places.values())):
+        if len(name) != 3 or name[-1] not in "市县区" or name not in text or any(name[:2] in n for n in names):
+            continue
+        choices = [c for c in pool[(level, name[-1])] if c[:2] not in text and c[:2] not in
+                   {t[:2] for t in table.values()}]
+        new = rnd.choice(sorted(choices))
+        table[name], table[name[:2]] = new, new[:2]
+    if not table:
+        return text, gold
+    pattern = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
+
+    def sub(s):
+        return pattern.sub(lambda m: table[m.group(0)], s) if s else s
+    return sub(text), _map_gold(gold, sub)
+
+
+@pytest.mark.parametrize("seed", range(1, 4))
+def test_the_set_holds_up_in_other_places(tmp_path, seed):
+    """No rule knows the places the reports come from: each city and county moved to another (a seeded draw)
+    gives the same facts."""
+    need(REAL.is_dir(), f"the real reports at {REAL}")
+    rnd = random.Random(seed)
+    f1, fields = _score_rewritten(tmp_path, lambda text, gold: _swap_places(text, gold, rnd))
+    assert f1 >= 0.995, f"seed {seed}: core micro F1 {f1:.3f}"
+    assert min(fields.values()) >= 0.99, f"seed {seed}: {fields}"
